@@ -1,0 +1,328 @@
+"""Open, check and migrate the village database; hand out the repositories.
+
+SQLite in WAL mode with ``synchronous=FULL`` (a commit survives power loss), foreign keys
+on and a busy timeout. Every user action runs in ``Database.transaction()``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+import os
+import sqlite3
+from collections.abc import Iterator
+from functools import cached_property
+from pathlib import Path
+
+from sqlite_utils import Database as SUDatabase
+
+from villagedesk.core.clock import now_iso
+from villagedesk.storage import errors
+from villagedesk.storage.schema import KNOWN_MIGRATIONS, MIGRATION_SET, migrations
+
+BUSY_TIMEOUT_MS = 3000
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _classify(exc: sqlite3.Error, path: Path) -> errors.StorageError:
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return errors.DatabaseLockedError(
+            f"数据库正被另一个程序使用（{path.name}），请关闭其他驻村工作台窗口后重试",
+            f"The database {path.name} is in use by another program; close it and try again",
+        )
+    if "readonly" in text or "read-only" in text:
+        return errors.DatabaseReadOnlyError(
+            f"数据库文件或所在文件夹是只读的，无法保存：{path}",
+            f"The database file or its folder is read-only: {path}",
+        )
+    if "disk is full" in text or "database or disk is full" in text:
+        return errors.DiskFullError(
+            "磁盘空间已满，本次内容没有保存。请清理磁盘后重试",
+            "The disk is full; nothing was saved",
+        )
+    if "not a database" in text or "malformed" in text or "file is encrypted" in text:
+        return errors.NotADatabaseError(
+            f"文件不是驻村工作台数据库，或已经损坏：{path}",
+            f"The file is not a VillageDesk database, or it is damaged: {path}",
+        )
+    if "unable to open" in text:
+        return errors.DatabaseNotFoundError(
+            f"无法打开数据库文件：{path}", f"Cannot open the database file: {path}"
+        )
+    return errors.StorageError(f"数据库出错：{exc}", f"Database error: {exc}")
+
+
+@contextlib.contextmanager
+def translate_errors(path: Path) -> Iterator[None]:
+    """Turn sqlite3 errors into StorageErrors with a message for people."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        raise _classify(exc, path) from exc
+
+
+class Database:
+    """An open village database: the sqlite-utils handle plus one repository per kind."""
+
+    def __init__(self, su: SUDatabase, path: Path, *, actor: str = "") -> None:
+        self.su = su
+        self.path = path
+        self.actor = actor or _default_actor()
+
+    # ---- transactions --------------------------------------------------------
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """One user action: everything inside commits together or not at all."""
+        conn = self.su.conn
+        with translate_errors(self.path):
+            if conn.in_transaction:
+                with self.su.atomic():  # a savepoint
+                    yield self
+                return
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            try:
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+
+    def close(self) -> None:
+        """Close the connection (checkpointing the WAL)."""
+        with contextlib.suppress(sqlite3.Error):
+            self.su.conn.close()
+
+    # ---- settings ------------------------------------------------------------
+    def get_setting(self, key: str, default: str | None = None) -> str | None:
+        """A stored setting's text value."""
+        rows = list(self.su.query("select value from settings where key = ?", [key]))
+        return rows[0]["value"] if rows else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        """Store a setting (audited like any change)."""
+        with self.transaction():
+            before = self.get_setting(key)
+            self.su["settings"].upsert({"key": key, "value": value}, pk="key")
+            self.audit.write("update", "setting", key, {"value": before}, {"value": value})
+
+    # ---- repositories (created on first use) ---------------------------------
+    @cached_property
+    def audit(self):
+        from villagedesk.storage.audit import AuditLog
+
+        return AuditLog(self)
+
+    @cached_property
+    def profile(self):
+        from villagedesk.storage.profile import ProfileStore
+
+        return ProfileStore(self)
+
+    @cached_property
+    def team(self):
+        from villagedesk.storage.team import TeamRepo
+
+        return TeamRepo(self)
+
+    @cached_property
+    def groups(self):
+        from villagedesk.storage.groups import GroupRepo
+
+        return GroupRepo(self)
+
+    @cached_property
+    def households(self):
+        from villagedesk.storage.households import HouseholdRepo
+
+        return HouseholdRepo(self)
+
+    @cached_property
+    def residents(self):
+        from villagedesk.storage.residents import ResidentRepo
+
+        return ResidentRepo(self)
+
+    @cached_property
+    def visits(self):
+        from villagedesk.storage.visits import VisitRepo
+
+        return VisitRepo(self)
+
+    @cached_property
+    def issues(self):
+        from villagedesk.storage.issues import IssueRepo
+
+        return IssueRepo(self)
+
+    @cached_property
+    def aid(self):
+        from villagedesk.storage.aid import AidRepo
+
+        return AidRepo(self)
+
+    @cached_property
+    def deeds(self):
+        from villagedesk.storage.deeds import DeedRepo
+
+        return DeedRepo(self)
+
+    @cached_property
+    def activities(self):
+        from villagedesk.storage.activities import ActivityRepo
+
+        return ActivityRepo(self)
+
+    @cached_property
+    def diary(self):
+        from villagedesk.storage.diary import DiaryRepo
+
+        return DiaryRepo(self)
+
+    @cached_property
+    def attachments(self):
+        from villagedesk.storage.attachments import AttachmentRepo
+
+        return AttachmentRepo(self)
+
+    def repositories(self) -> dict[str, object]:
+        """Every record repository by its kind name (for dump, load and the recycle bin)."""
+        repos = [
+            self.team, self.groups, self.households, self.residents, self.visits,
+            self.issues, self.aid, self.deeds, self.activities, self.diary, self.attachments,
+        ]  # fmt: skip
+        return {repo.kind: repo for repo in repos}
+
+    def integrity_problems(self) -> list[str]:
+        """What ``PRAGMA integrity_check`` and ``foreign_key_check`` report (empty when fine)."""
+        with translate_errors(self.path):
+            rows = [r[0] for r in self.su.execute("PRAGMA integrity_check").fetchall()]
+            problems = [] if rows == ["ok"] else rows
+            for table, rowid, parent, _ in self.su.execute("PRAGMA foreign_key_check").fetchall():
+                problems.append(f"{table} 第 {rowid} 行引用了不存在的 {parent} 记录")
+        return problems
+
+
+def _default_actor() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name on some Windows set-ups
+        return "本机用户"
+
+
+def is_sqlite_file(path: Path) -> bool:
+    """Whether a file starts with the SQLite header (False for empty or other files)."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(16) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def open_database(
+    path: str | os.PathLike[str],
+    *,
+    create: bool = True,
+    migrate: bool = True,
+    readonly: bool = False,
+    actor: str = "",
+) -> Database:
+    """Open (and create or upgrade) a village database, or raise a StorageError saying why.
+
+    Before an existing database is upgraded a copy is written beside it in ``backups/``.
+    A database written by a newer VillageDesk is refused untouched.
+    """
+    path = Path(path).expanduser().absolute()
+    if not path.parent.is_dir():
+        raise errors.DatabaseNotFoundError(
+            f"文件夹不存在：{path.parent}", f"The folder does not exist: {path.parent}"
+        )
+    exists = path.exists()
+    if path.is_dir():
+        raise errors.NotADatabaseError(
+            f"这是一个文件夹，不是数据库文件：{path}", f"This is a folder, not a database: {path}"
+        )
+    if not exists and (not create or readonly):
+        raise errors.DatabaseNotFoundError(
+            f"数据库文件不存在：{path}", f"The database file does not exist: {path}"
+        )
+    if exists and path.stat().st_size > 0 and not is_sqlite_file(path):
+        raise _classify(sqlite3.DatabaseError("file is not a database"), path)
+    writable = os.access(path.parent, os.W_OK) and (not exists or os.access(path, os.W_OK))
+    if not readonly and not writable:
+        raise _classify(sqlite3.OperationalError("attempt to write a readonly database"), path)
+
+    with translate_errors(path):
+        if readonly:
+            uri = f"{path.as_uri()}?mode=ro"
+            if not writable:
+                uri = f"{path.as_uri()}?immutable=1"
+            conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        else:
+            conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+        conn.isolation_level = None  # we open transactions ourselves (BEGIN IMMEDIATE)
+        try:
+            su = SUDatabase(conn, execute_plugins=False)
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA foreign_keys = ON")
+            if not readonly:
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("select count(*) from sqlite_master").fetchone()
+            db = Database(su, path, actor=actor)
+            _check_version(db)
+            if migrate and not readonly:
+                _migrate(db, existed=exists and path.stat().st_size > 0)
+            elif migrations.pending(su):
+                if readonly and not migrations.applied(su):
+                    raise errors.NotADatabaseError(
+                        f"文件不是驻村工作台数据库：{path}",
+                        f"The file is not a VillageDesk database: {path}",
+                    )
+        except BaseException:
+            conn.close()
+            raise
+    return db
+
+
+def _check_version(db: Database) -> None:
+    applied = [m.name for m in migrations.applied(db.su)]
+    unknown = [name for name in applied if name not in KNOWN_MIGRATIONS]
+    if unknown:
+        raise errors.NewerSchemaError(
+            "这个数据库由更新版本的驻村工作台创建，请先升级软件再打开（数据未做任何改动）",
+            "This database was written by a newer VillageDesk; please upgrade (nothing was changed)",
+        )
+    tables = set(db.su.table_names())
+    if not applied and tables - {"_sqlite_migrations"}:
+        raise errors.NotADatabaseError(
+            f"这是一个其他程序的 SQLite 数据库，不是驻村工作台数据库：{db.path}",
+            f"This SQLite file belongs to another program, not VillageDesk: {db.path}",
+        )
+
+
+def _migrate(db: Database, *, existed: bool) -> None:
+    pending = migrations.pending(db.su)
+    if not pending:
+        return
+    if existed and migrations.applied(db.su):
+        from villagedesk.storage.backup import backup_database
+
+        stamp = now_iso().replace(":", "").replace("-", "")
+        dest = db.path.parent / "backups" / f"{db.path.stem}-before-{pending[0].name}-{stamp}.db"
+        backup_database(db, dest)
+    migrations.apply(db.su)
+
+
+def schema_version(db: Database) -> list[str]:
+    """The migrations applied to this database, in order."""
+    return [m.name for m in migrations.applied(db.su) if m.name] if db else []
+
+
+__all__ = ["Database", "open_database", "MIGRATION_SET", "schema_version", "is_sqlite_file"]
