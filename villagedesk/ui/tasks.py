@@ -1,0 +1,113 @@
+"""Long work (exports, imports, backups, big queries) on a thread pool, results on the UI thread.
+
+Like Anki's QueryOp: ``run_task(fn, on_success=…, on_failure=…, on_progress=…)``. ``fn``
+receives a ``TaskControl`` to report progress and to see whether the user cancelled; it
+must never touch a widget, and it opens its own database connection if it needs one.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from villagedesk.core.validation import ValidationError
+from villagedesk.storage.errors import StorageError
+
+log = logging.getLogger(__name__)
+
+
+class TaskCancelled(Exception):
+    """Raised inside a task when the user pressed cancel."""
+
+
+class TaskControl:
+    """Handed to the task function: progress reporting and cancellation."""
+
+    def __init__(self, signals: _Signals) -> None:
+        self._signals = signals
+        self.cancelled = False
+
+    def progress(self, done: int, total: int, text: str = "") -> None:
+        """Report progress; raises TaskCancelled once the user has cancelled."""
+        if self.cancelled:
+            raise TaskCancelled
+        self._signals.progress.emit(done, total, text)
+
+
+class _Signals(QObject):
+    progress = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(str, str)  # user message, technical details
+    finished = Signal()
+
+
+class _Runnable(QRunnable):
+    def __init__(self, fn: Callable[[TaskControl], Any], signals: _Signals, control: TaskControl):
+        super().__init__()
+        self.fn, self.signals, self.control = fn, signals, control
+        self.setAutoDelete(True)
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = self.fn(self.control)
+        except TaskCancelled:
+            self.signals.failed.emit("", "cancelled")
+        except (ValidationError, StorageError) as exc:
+            self.signals.failed.emit(str(exc), "")
+        except Exception as exc:  # shown to the user with details to copy, and logged
+            log.exception("background task failed")
+            self.signals.failed.emit(f"{type(exc).__name__}: {exc}", traceback.format_exc())
+        else:
+            self.signals.succeeded.emit(result)
+        finally:
+            self.signals.finished.emit()
+
+
+class TaskHandle(QObject):
+    """A running task: connect to its signals or call ``cancel()``."""
+
+    def __init__(self, signals: _Signals, control: TaskControl) -> None:
+        super().__init__(signals)
+        self.signals = signals
+        self.control = control
+
+    def cancel(self) -> None:
+        """Ask the task to stop at its next progress report."""
+        self.control.cancelled = True
+
+
+_live: set[_Signals] = set()  # keep signal objects alive until the task finishes
+
+
+def run_task(
+    fn: Callable[[TaskControl], Any],
+    *,
+    on_success: Callable[[Any], None] | None = None,
+    on_failure: Callable[[str, str], None] | None = None,
+    on_progress: Callable[[int, int, str], None] | None = None,
+    on_finished: Callable[[], None] | None = None,
+) -> TaskHandle:
+    """Run ``fn(control)`` in the background; callbacks arrive on the UI thread.
+
+    ``on_failure(message, details)``: message is "" when the user cancelled.
+    """
+    signals = _Signals()
+    control = TaskControl(signals)
+    if on_success:
+        signals.succeeded.connect(on_success)
+    if on_failure:
+        signals.failed.connect(on_failure)
+    if on_progress:
+        signals.progress.connect(on_progress)
+    if on_finished:
+        signals.finished.connect(on_finished)
+    _live.add(signals)
+    signals.finished.connect(lambda: _live.discard(signals))
+    handle = TaskHandle(signals, control)
+    QThreadPool.globalInstance().start(_Runnable(fn, signals, control))
+    return handle

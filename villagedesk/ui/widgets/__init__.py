@@ -1,0 +1,1 @@
+"""Reusable widgets: table model base, form dialog base, pickers, chips."""
