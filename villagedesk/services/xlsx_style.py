@@ -1,0 +1,279 @@
+"""The government-form look of a ledger sheet, for openpyxl write-only workbooks.
+
+A ``FormSheet`` lays out one sheet the way township clerks expect: a merged title row, a
+填报单位 / 填报日期 row, a bordered header row (repeated on every printed page, frozen on
+screen), then the table; A4 landscape, one page wide, a footer with 填报人 / 审核人 / 负责人
+and "第 &P 页 共 &N 页". Write-only sheets need every layout setting before the first row,
+so ``FormSheet.__init__`` sets them all and writes the three top rows.
+
+Cells get their style by copying a pre-registered ``StyleArray`` (openpyxl's own per-cell
+style record): assigning Font/Border/Alignment objects per cell would cost more than
+writing the cell itself.
+"""
+
+from __future__ import annotations
+
+from copy import copy
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from villagedesk.services.pdf_common import CONFIDENTIAL_MARK, HEADER_FILL_HEX, unit_line
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+
+    from villagedesk.core.records import VillageProfile
+
+FONT_NAME = "宋体"
+DATE_FORMAT = "yyyy-mm-dd"
+MONEY_FORMAT = "0.00"
+OVERDUE_FILL_HEX = "F8CBAD"
+HEADER_ROW = 3  # title, 填报单位 row, then the header
+NO_RECORDS = "本月无记录"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One table column: header text, width in Excel character units, and how cells look."""
+
+    header: str
+    width: float
+    kind: str = "text"  # text | center | date | money | int
+
+
+class Styles:
+    """The StyleArrays of one workbook (styles are registered per workbook)."""
+
+    def __init__(self, wb: Workbook) -> None:
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+        ws = wb.create_sheet("_styles")  # a scratch sheet only to register styles
+        thin = Side(style="thin", color="000000")
+        border = Border(left=thin, right=thin, top=thin, bottom=thin)
+        body = Font(name=FONT_NAME, size=10)
+        wrap_left = Alignment(horizontal="left", vertical="center", wrap_text=True)
+        wrap_center = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        header_fill = PatternFill("solid", fgColor=HEADER_FILL_HEX)
+        overdue_fill = PatternFill("solid", fgColor=OVERDUE_FILL_HEX)
+        total_fill = PatternFill("solid", fgColor="F2F2F2")
+
+        def make(**kw: Any) -> Any:
+            cell = WriteOnlyCell(ws)
+            for key, value in kw.items():
+                setattr(cell, key, value)
+            return copy(cell._style)
+
+        self.title = make(
+            font=Font(name=FONT_NAME, size=16, bold=True),
+            alignment=Alignment(horizontal="center", vertical="center"),
+        )
+        self.info_left = make(
+            font=Font(name=FONT_NAME, size=10.5),
+            alignment=Alignment(horizontal="left", vertical="center"),
+        )
+        self.info_right = make(
+            font=Font(name=FONT_NAME, size=10.5),
+            alignment=Alignment(horizontal="right", vertical="center"),
+        )
+        self.header = make(
+            font=Font(name=FONT_NAME, size=10.5, bold=True),
+            alignment=wrap_center,
+            border=border,
+            fill=header_fill,
+        )
+        self.by_kind = {
+            "text": make(font=body, alignment=wrap_left, border=border),
+            "center": make(font=body, alignment=wrap_center, border=border),
+            "int": make(font=body, alignment=wrap_center, border=border, number_format="0"),
+            "date": make(
+                font=body, alignment=wrap_center, border=border, number_format=DATE_FORMAT
+            ),
+            "money": make(
+                font=body,
+                alignment=Alignment(horizontal="right", vertical="center"),
+                border=border,
+                number_format=MONEY_FORMAT,
+            ),
+        }
+        self.overdue = make(
+            font=Font(name=FONT_NAME, size=10, bold=True, color="C00000"),
+            alignment=wrap_center,
+            border=border,
+            fill=overdue_fill,
+        )
+        self.total = {
+            kind: make(
+                font=Font(name=FONT_NAME, size=10, bold=True),
+                alignment=Alignment(
+                    horizontal="right" if kind == "money" else "center", vertical="center"
+                ),
+                border=border,
+                fill=total_fill,
+                number_format=MONEY_FORMAT if kind == "money" else "General",
+            )
+            for kind in ("text", "center", "int", "date", "money")
+        }
+        self.note = make(font=Font(name=FONT_NAME, size=9, italic=True), alignment=wrap_left)
+        self.bold_left = make(
+            font=Font(name=FONT_NAME, size=11, bold=True),
+            alignment=Alignment(horizontal="left", vertical="center"),
+        )
+        wb.remove(ws)
+
+
+def _col_letter(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(index)
+
+
+class FormSheet:
+    """One write-only sheet in the government-form layout; append rows with ``row()``."""
+
+    def __init__(
+        self,
+        wb: Workbook,
+        styles: Styles,
+        *,
+        name: str,
+        title: str,
+        columns: list[Column],
+        profile: VillageProfile,
+        filled_on: date,
+    ) -> None:
+        self.styles = styles
+        self.columns = columns
+        self.ws = ws = wb.create_sheet(name)
+        self.serial = 0
+        self._col_styles = [styles.by_kind[c.kind] for c in columns]
+        last = _col_letter(len(columns))
+        self.last_letter = last
+        self.rows_written = 0
+        # everything below must be set before the first row is streamed out
+        for i, col in enumerate(columns, 1):
+            ws.column_dimensions[_col_letter(i)].width = col.width
+        ws.freeze_panes = f"A{HEADER_ROW + 1}"
+        ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = 9  # A4
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0  # as many pages tall as needed
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.print_options.horizontalCentered = True
+        ws.page_margins.left = ws.page_margins.right = 0.4
+        ws.page_margins.top = 0.6
+        ws.page_margins.bottom = 0.7
+        ws.page_margins.header = 0.25
+        ws.page_margins.footer = 0.3
+        signers = "　　".join(
+            f"{label}：{name or '＿＿＿＿'}"
+            for label, name in (
+                ("填报人", profile.filled_by),
+                ("审核人", profile.reviewed_by),
+                ("负责人", profile.responsible),
+            )
+        )
+        ws.oddFooter.left.text = signers
+        ws.oddFooter.left.size = 9
+        ws.oddFooter.right.text = "第 &P 页 共 &N 页"
+        ws.oddFooter.right.size = 9
+        ws.oddHeader.right.text = CONFIDENTIAL_MARK
+        ws.oddHeader.right.size = 8
+        ws.row_dimensions[1].height = 32
+        ws.row_dimensions[2].height = 20
+        ws.row_dimensions[HEADER_ROW].height = 30
+        # title row
+        ws.merged_cells.add(f"A1:{last}1")
+        self._append([self._cell(title, styles.title)])
+        # 填报单位 on the left half, 填报日期 on the right
+        n = len(columns)
+        split = max(1, n // 2 + (n % 2))
+        ws.merged_cells.add(f"A2:{_col_letter(split)}2")
+        if split < n:
+            ws.merged_cells.add(f"{_col_letter(split + 1)}2:{last}2")
+        info = [self._cell(f"填报单位：{unit_line(profile)}", styles.info_left)]
+        info += [None] * (split - 1)
+        info.append(self._cell(f"填报日期：{filled_on.isoformat()}", styles.info_right))
+        self._append(info)
+        self._append([self._cell(c.header, styles.header) for c in columns])
+
+    def _cell(self, value: Any, style: Any) -> Any:
+        from openpyxl.cell import WriteOnlyCell
+
+        cell = WriteOnlyCell(self.ws, value)
+        cell._style = copy(style)
+        return cell
+
+    def _append(self, cells: list[Any]) -> None:
+        self.ws.append(cells)
+        self.rows_written += 1
+
+    def row(
+        self,
+        values: list[Any],
+        *,
+        overdue_cols: tuple[int, ...] = (),
+        kinds: dict[int, str] | None = None,
+    ) -> None:
+        """Append one table row (``序号`` is added in front).
+
+        Columns in ``overdue_cols`` get the overdue mark; ``kinds`` overrides a column's look
+        for this row (column index → "money", "int", …).
+        """
+        from openpyxl.cell import WriteOnlyCell
+
+        self.serial += 1
+        ws = self.ws
+        col_styles = self._col_styles
+        if kinds:
+            col_styles = list(col_styles)
+            for i, kind in kinds.items():
+                col_styles[i] = self.styles.by_kind[kind]
+        overdue = self.styles.overdue
+        cells = []
+        for i, (value, style) in enumerate(zip([self.serial, *values], col_styles, strict=True)):
+            cell = WriteOnlyCell(ws, value)
+            cell._style = copy(overdue if i in overdue_cols else style)
+            cells.append(cell)
+        self._append(cells)
+
+    def total_row(self, values: list[Any]) -> None:
+        """A 合计 row: ``values`` cover every column (the first is usually "合计")."""
+        styles = self.styles.total
+        self._append(
+            [self._cell(v, styles[c.kind]) for v, c in zip(values, self.columns, strict=True)]
+        )
+
+    def empty_row(self, text: str = NO_RECORDS) -> None:
+        """The one row an empty table gets, merged across the table and bordered."""
+        r = self.rows_written + 1
+        self.ws.merged_cells.add(f"A{r}:{self.last_letter}{r}")
+        center = self.styles.by_kind["center"]
+        self._append(
+            [self._cell(text, center)] + [self._cell(None, center) for _ in self.columns[1:]]
+        )
+
+    def note(self, text: str) -> None:
+        """A free line under the table (merged across, no border)."""
+        r = self.rows_written + 1
+        self.ws.merged_cells.add(f"A{r}:{self.last_letter}{r}")
+        self._append([self._cell(text, self.styles.note)])
+
+    def blank(self) -> None:
+        """An empty spacer row."""
+        self._append([])
+
+    def plain_row(
+        self, values: list[Any], kinds: list[str] | None = None, *, bold: bool = False
+    ) -> None:
+        """A bordered row outside the main table (e.g. a small summary below it)."""
+        kinds = kinds or ["center"] * len(values)
+        style = self.styles.header if bold else None
+        self._append(
+            [
+                self._cell(v, style or self.styles.by_kind[k])
+                for v, k in zip(values, kinds, strict=True)
+            ]
+        )
