@@ -1,0 +1,119 @@
+"""The issue ledger list of the 问题台账 page: filtered issues with names, and tab counts.
+
+Issues here come without their timeline (``IssueRepo.get`` loads it when one is opened),
+so listing thousands of issues is one query, not one per issue.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from villagedesk.core.enums import IssueStatus
+from villagedesk.core.records import Issue
+from villagedesk.storage.repository import row_to_record
+
+if TYPE_CHECKING:
+    from villagedesk.storage.database import Database
+
+#: the tab key of overdue issues (the other tabs are IssueStatus values, or None for all)
+OVERDUE = "overdue"
+_TRACKING = "i.status in ('已登记', '办理中')"
+
+
+@dataclass(frozen=True)
+class IssueRow:
+    """One issue of the ledger with the names the table shows."""
+
+    issue: Issue
+    head_name: str
+    group_name: str
+
+    def overdue_days(self, today: date) -> int:
+        """Days past the deadline (0 when not overdue)."""
+        i = self.issue
+        return (today - i.deadline).days if i.is_overdue(today) and i.deadline else 0
+
+
+@dataclass(frozen=True)
+class IssueFilter:
+    """The page's tab and filter bar; empty fields mean "all"."""
+
+    status: str | None = None  # an IssueStatus value, OVERDUE, or None
+    text: str = ""
+    category: str | None = None
+
+
+_SELECT = """
+    select i.*, coalesce(h.head_name, '') as _head, coalesce(g.name, hg.name, '') as _group
+      from issues i
+      left join households h on h.uid = i.household_uid
+      left join groups g on g.uid = i.group_uid
+      left join groups hg on hg.uid = h.group_uid
+"""
+
+
+def _where(f: IssueFilter, today: date) -> tuple[str, list[Any]]:
+    conds = ["i.deleted_at is null"]
+    params: list[Any] = []
+    if f.status == OVERDUE:
+        conds.append(f"{_TRACKING} and i.deadline is not null and i.deadline < ?")
+        params.append(today.isoformat())
+    elif f.status:
+        conds.append("i.status = ?")
+        params.append(IssueStatus(f.status).value)
+    if f.category:
+        conds.append("i.category = ?")
+        params.append(f.category)
+    text = re.sub(r"\s+", "", f.text or "")
+    if text:
+        like = f"%{text}%"
+        alternatives = [
+            "i.number like ?", "i.description like ?", "i.reporter like ?", "h.head_name like ?",
+        ]  # fmt: skip
+        params += [like] * len(alternatives)
+        if re.fullmatch(r"[A-Za-z]+", text):
+            # pinyin of the household head (full or initials)
+            lo = text.lower()
+            hi = lo[:-1] + chr(ord(lo[-1]) + 1)
+            alternatives.append(
+                "i.household_uid in (select uid from search_keys "
+                "where kind = 'household' and key >= ? and key < ?)"
+            )
+            params += [lo, hi]
+        conds.append("(" + " or ".join(alternatives) + ")")
+    return " and ".join(conds), params
+
+
+def find_issue_rows(db: Database, flt: IssueFilter | None = None, *, today: date) -> list[IssueRow]:
+    """Issues matching the filter, newest first (overdue ones: most overdue first)."""
+    flt = flt or IssueFilter()
+    where, params = _where(flt, today)
+    order = (
+        "i.deadline, i.number" if flt.status == OVERDUE else "i.collected_date desc, i.number desc"
+    )
+    rows = []
+    for row in db.su.query(f"{_SELECT} where {where} order by {order}", params):
+        head, group = row.pop("_head"), row.pop("_group")
+        rows.append(IssueRow(row_to_record(Issue, row), head, group))
+    return rows
+
+
+def status_counts(db: Database, *, today: date) -> dict[str | None, int]:
+    """How many issues each tab holds: None (all), each status value, and OVERDUE."""
+    counts: dict[str | None, int] = {s.value: 0 for s in IssueStatus}
+    for row in db.su.query(
+        "select status, count(*) as n from issues where deleted_at is null group by status"
+    ):
+        counts[row["status"]] = row["n"]
+    counts[None] = sum(counts.values())
+    counts[OVERDUE] = next(
+        db.su.query(
+            f"select count(*) as n from issues i where i.deleted_at is null and {_TRACKING} "
+            "and i.deadline is not null and i.deadline < ?",
+            [today.isoformat()],
+        )
+    )["n"]
+    return counts

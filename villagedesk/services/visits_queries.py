@@ -1,0 +1,146 @@
+"""The visits list of the 走访记录 page: one light row per visit, filtered in SQL.
+
+Rows carry only what the table shows (the full ``Visit`` is read when a row is opened),
+so a keystroke in the search box stays fast on a large township.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from villagedesk.storage.database import Database
+
+
+@dataclass(frozen=True)
+class VisitRow:
+    """What the visits table shows of one visit."""
+
+    uid: str
+    date: date
+    way: str
+    household_uid: str | None
+    household_no: str
+    head_name: str
+    group_name: str
+    member_uids: tuple[str, ...]
+    situation: str
+    needs: str
+    handling: str
+    next_step: str
+    issue_numbers: tuple[str, ...] = field(default=())
+
+    @property
+    def target(self) -> str:
+        """The household head, or the group for a group meeting."""
+        return self.head_name or self.group_name
+
+
+@dataclass(frozen=True)
+class VisitFilter:
+    """The filter bar's state; empty fields mean "all"."""
+
+    text: str = ""
+    way: str | None = None
+    start: date | None = None
+    end: date | None = None
+    member_uid: str | None = None
+
+
+_SELECT = """
+    select v.uid, v.date, v.way, v.household_uid, v.member_uids, v.situation, v.needs,
+           v.handling, v.next_step,
+           coalesce(h.household_no, '') as household_no, coalesce(h.head_name, '') as head_name,
+           coalesce(g.name, hg.name, '') as group_name
+      from visits v
+      left join households h on h.uid = v.household_uid
+      left join groups g on g.uid = v.group_uid
+      left join groups hg on hg.uid = h.group_uid
+"""
+
+_TEXT_COLUMNS = ("h.head_name", "h.household_no", "g.name", "v.situation", "v.needs",
+                 "v.handling", "v.next_step", "v.notes")  # fmt: skip
+
+
+def _where(f: VisitFilter) -> tuple[str, list[Any]]:
+    conds = ["v.deleted_at is null"]
+    params: list[Any] = []
+    text = re.sub(r"\s+", "", f.text or "")
+    if text:
+        if re.fullmatch(r"[A-Za-z]+", text):
+            # pinyin (full or initials) of the household head, through the search keys
+            lo = text.lower()
+            hi = lo[:-1] + chr(ord(lo[-1]) + 1)
+            conds.append(
+                "v.household_uid in (select uid from search_keys "
+                "where kind = 'household' and key >= ? and key < ?)"
+            )
+            params += [lo, hi]
+        else:
+            like = f"%{text}%"
+            conds.append("(" + " or ".join(f"{c} like ?" for c in _TEXT_COLUMNS) + ")")
+            params += [like] * len(_TEXT_COLUMNS)
+    if f.way:
+        conds.append("v.way = ?")
+        params.append(f.way)
+    if f.start:
+        conds.append("v.date >= ?")
+        params.append(f.start.isoformat())
+    if f.end:
+        conds.append("v.date <= ?")
+        params.append(f.end.isoformat())
+    if f.member_uid:
+        conds.append("exists (select 1 from json_each(v.member_uids) where value = ?)")
+        params.append(f.member_uid)
+    return " and ".join(conds), params
+
+
+def find_visit_rows(db: Database, flt: VisitFilter | None = None) -> list[VisitRow]:
+    """Visits matching the filter, newest first."""
+    where, params = _where(flt or VisitFilter())
+    sql = f"{_SELECT} where {where} order by v.date desc, v.created_at desc"
+    raised = issues_by_visit(db)
+    return [
+        VisitRow(
+            uid=row["uid"],
+            date=date.fromisoformat(row["date"]),
+            way=row["way"] or "",
+            household_uid=row["household_uid"],
+            household_no=row["household_no"],
+            head_name=row["head_name"],
+            group_name=row["group_name"],
+            member_uids=tuple(json.loads(row["member_uids"]) if row["member_uids"] else ()),
+            situation=row["situation"] or "",
+            needs=row["needs"] or "",
+            handling=row["handling"] or "",
+            next_step=row["next_step"] or "",
+            issue_numbers=raised.get(row["uid"], ()),
+        )
+        for row in db.su.query(sql, params)
+    ]
+
+
+def issues_by_visit(db: Database) -> dict[str, tuple[str, ...]]:
+    """visit uid -> numbers of the (not deleted) issues raised from it."""
+    out: dict[str, list[str]] = {}
+    for row in db.su.query(
+        "select visit_uid, number from issues where visit_uid is not null "
+        "and deleted_at is null order by number"
+    ):
+        out.setdefault(row["visit_uid"], []).append(row["number"])
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def visit_months(db: Database) -> list[str]:
+    """The months (YYYY-MM) that have visits, newest first."""
+    return [
+        row["m"]
+        for row in db.su.query(
+            "select distinct substr(date, 1, 7) as m from visits "
+            "where deleted_at is null order by m desc"
+        )
+    ]

@@ -1,0 +1,294 @@
+"""走访记录: every visit, filtered while typing, with quick entry of a new one (Ctrl+N)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from html import escape
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from villagedesk.core.clock import today
+from villagedesk.core.enums import VisitWay
+from villagedesk.services.figures import Month
+from villagedesk.services.visits_queries import (
+    VisitFilter,
+    VisitRow,
+    find_visit_rows,
+    visit_months,
+)
+from villagedesk.ui.context import AppContext
+from villagedesk.ui.pages.base import Page
+from villagedesk.ui.pages.issue_form import date_edit, get_date
+from villagedesk.ui.pages.visit_form import VisitForm
+from villagedesk.ui.widgets.table_model import Column, RecordTableModel
+
+DEBOUNCE_MS = 150
+CUSTOM = "custom"
+TEXT_COLUMN_WIDTH = 170
+
+
+def visit_columns(page: QWidget, member_names: dict[str, str]) -> list[Column[VisitRow]]:
+    """The visit ledger's columns (走访台账)."""
+    tr = page.tr
+
+    def members(r: VisitRow) -> str:
+        return "、".join(member_names.get(u, "") for u in r.member_uids if u in member_names)
+
+    return [
+        Column(tr("Date"), lambda r: r.date.isoformat()),
+        Column(tr("Household / group"), lambda r: r.target),
+        Column(tr("Village group"), lambda r: r.group_name),
+        Column(tr("Way"), lambda r: r.way),
+        Column(tr("Visited by"), members),
+        Column(tr("Family situation"), lambda r: r.situation),
+        Column(tr("Difficulties and requests"), lambda r: r.needs),
+        Column(tr("Handled on the spot"), lambda r: r.handling),
+        Column(tr("Next step"), lambda r: r.next_step),
+        Column(tr("Issue raised"), lambda r: "、".join(r.issue_numbers)),
+    ]
+
+
+#: the long text columns (fixed width, elided; the full text is in the detail pane)
+TEXT_COLUMNS = (5, 6, 7, 8)
+
+
+class VisitsPage(Page):
+    """The visit ledger."""
+
+    watches = ("visit", "household", "group", "team_member", "issue")
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search head (name or pinyin) or what was written"))
+        self.search.setClearButtonEnabled(True)
+        self.way = QComboBox()
+        self.way.addItem(self.tr("All ways"), None)
+        for w in VisitWay:
+            self.way.addItem(w.value, w.value)
+        self.period = QComboBox()
+        self.start = date_edit(today() - timedelta(days=30))
+        self.end = date_edit(today())
+        self.member = QComboBox()
+        self.count_label = QLabel()
+        self.new_button = QPushButton(self.tr("New visit"))
+        self.new_button.setToolTip("Ctrl+N")
+        self.edit_button = QPushButton(self.tr("Edit"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 3)
+        for w in (self.way, self.period, self.start, self.end, self.member, self.count_label):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        for b in (self.new_button, self.edit_button, self.delete_button):
+            bar.addWidget(b)
+        # filled in place by _fill_members; the columns read it when drawn
+        self._member_names: dict[str, str] = {}
+        self.model: RecordTableModel[VisitRow] = RecordTableModel(
+            visit_columns(self, self._member_names), self
+        )
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.setWordWrap(False)
+        self.detail = QTextBrowser()
+        self.detail.setMinimumWidth(260)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.table)
+        split.addWidget(self.detail)
+        split.setStretchFactor(0, 1)
+        split.setSizes([880, 300])
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(split, 1)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(DEBOUNCE_MS)
+        self.timer.timeout.connect(self.reload_rows)
+        self.search.textChanged.connect(self.timer.start)
+        for combo in (self.way, self.member):
+            combo.currentIndexChanged.connect(self.reload_rows)
+        self.period.currentIndexChanged.connect(self._period_changed)
+        self.start.dateChanged.connect(self.timer.start)
+        self.end.dateChanged.connect(self.timer.start)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.table.doubleClicked.connect(lambda _i: self.edit_visit())
+        self.new_button.clicked.connect(self.new_visit)
+        self.edit_button.clicked.connect(self.edit_visit)
+        self.delete_button.clicked.connect(self.delete_visit)
+        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_visit)
+        self._fill_members()
+        self._fill_periods()
+        self._period_changed()
+
+    # ---- filter bar ----------------------------------------------------------------
+    def _fill_periods(self) -> None:
+        keep = self.period.currentData()
+        self.period.blockSignals(True)
+        self.period.clear()
+        self.period.addItem(self.tr("All dates"), None)
+        this = Month.of(today())
+        months = [str(this), str(this.previous())]
+        months += [m for m in visit_months(self.ctx.db) if m not in months]
+        for m in months:
+            self.period.addItem(Month.parse(m).chinese(), m)
+        self.period.addItem(self.tr("Date range…"), CUSTOM)
+        i = self.period.findData(keep)
+        self.period.setCurrentIndex(max(i, 0))
+        self.period.blockSignals(False)
+
+    def _fill_members(self) -> None:
+        keep = self.member.currentData()
+        self.member.blockSignals(True)
+        self.member.clear()
+        self.member.addItem(self.tr("All team members"), None)
+        self._member_names.clear()
+        for m in self.ctx.db.team.find():
+            self._member_names[m.uid] = m.name
+            self.member.addItem(m.name, m.uid)
+        self.member.setCurrentIndex(max(self.member.findData(keep), 0))
+        self.member.blockSignals(False)
+
+    def _period_changed(self) -> None:
+        custom = self.period.currentData() == CUSTOM
+        self.start.setVisible(custom)
+        self.end.setVisible(custom)
+        self.reload_rows()
+
+    def current_filter(self) -> VisitFilter:
+        """What the filter bar asks for."""
+        period = self.period.currentData()
+        start = end = None
+        if period == CUSTOM:
+            start, end = get_date(self.start), get_date(self.end)
+        elif period:
+            month = Month.parse(period)
+            start, end = month.first, month.last
+        return VisitFilter(
+            text=self.search.text(),
+            way=self.way.currentData(),
+            start=start,
+            end=end,
+            member_uid=self.member.currentData(),
+        )
+
+    # ---- data ----------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Reload the filter choices (team, months) and the visits."""
+        self._fill_members()
+        self._fill_periods()
+        self.reload_rows()
+
+    def reload_rows(self) -> None:
+        """Reload the visits matching the filter bar."""
+        keep = self.selected_uid()
+        self.model.set_rows(find_visit_rows(self.ctx.db, self.current_filter()))
+        self.count_label.setText(self.tr("%1 visits").replace("%1", str(self.model.total())))
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        for col in TEXT_COLUMNS:
+            header.resizeSection(col, min(header.sectionSize(col), TEXT_COLUMN_WIDTH))
+        self.select_visit(keep)
+
+    def selected_uid(self) -> str | None:
+        """The visit selected in the table."""
+        index = self.table.currentIndex()
+        return self.model.record(index.row()).uid if index.isValid() else None
+
+    def select_visit(self, uid: str | None) -> None:
+        """Select a visit's row if it is shown."""
+        for row in range(self.model.rowCount()):
+            if self.model.record(row).uid == uid:
+                self.table.selectRow(row)
+                return
+        if self.model.rowCount():
+            self.table.selectRow(0)  # something to read in the detail pane
+        else:
+            self._show_detail(None)
+
+    def _row_changed(self, current, _previous) -> None:
+        self._show_detail(self.model.record(current.row()) if current.isValid() else None)
+
+    def _show_detail(self, row: VisitRow | None) -> None:
+        self.edit_button.setEnabled(row is not None)
+        self.delete_button.setEnabled(row is not None)
+        if row is None:
+            self.detail.setHtml(
+                f"<p style='color:#777'>{escape(self.tr('Select a visit to read it in full'))}</p>"
+            )
+            return
+        photos = len(self.ctx.db.attachments.of_owner(row.uid))
+        names = self._member_names
+        parts = [
+            f"<h3 style='color:#1f4e79'>{escape(row.date.isoformat())}　{escape(row.way)}　"
+            f"{escape(row.target)}</h3>",
+            f"<p>{escape(row.household_no)} {escape(row.group_name)}</p>",
+        ]
+        fields = [
+            (self.tr("Visited by"), "、".join(names.get(u, "") for u in row.member_uids if u in names)),
+            (self.tr("Family situation"), row.situation),
+            (self.tr("Difficulties and requests"), row.needs),
+            (self.tr("Handled on the spot"), row.handling),
+            (self.tr("Next step"), row.next_step),
+            (self.tr("Issue raised"), "、".join(row.issue_numbers)),
+            (self.tr("Photos"), str(photos) if photos else ""),
+        ]  # fmt: skip
+        for label, text in fields:
+            if text:
+                parts.append(f"<p><b>{escape(label)}</b><br>{escape(text)}</p>")
+        self.detail.setHtml("".join(parts))
+
+    # ---- actions -------------------------------------------------------------------
+    def new_visit(self):
+        """Open the quick entry form; returns the saved visit (or None)."""
+        form = VisitForm(self.ctx, parent=self)
+        if form.exec() and form.saved is not None:
+            self.refresh()
+            self.select_visit(form.saved.uid)
+            return form.saved
+        return None
+
+    def edit_visit(self) -> None:
+        """Edit the selected visit."""
+        uid = self.selected_uid()
+        visit = self.ctx.db.visits.get(uid) if uid else None
+        if visit is None:
+            return
+        form = VisitForm(self.ctx, visit, parent=self)
+        if form.exec():
+            self.refresh()
+
+    def delete_visit(self) -> None:
+        """Move the selected visit to the recycle bin after asking."""
+        uid = self.selected_uid()
+        if uid is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Delete visit"), self.tr("Move this visit to the recycle bin?")
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.ctx.db.visits.delete(uid)
+        self.ctx.notify("visit")
+        self.refresh()
