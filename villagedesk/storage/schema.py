@@ -142,5 +142,9 @@ def m002_search_keys(db: SUDatabase) -> None:
     rebuild_search_keys(db)
 
 
+from villagedesk.storage.monitoring import m003_monitoring  # noqa: E402
+
+migrations(name="m003_monitoring")(m003_monitoring)
+
 #: the names, in order, that this version knows
 KNOWN_MIGRATIONS = [m.name for m in migrations._migrations]
