@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
 import sys
 from pathlib import Path
 
 from villagedesk import APP_NAME
+
+LANG_KEY = "ui/language"
 
 
 def _size(text: str | None) -> tuple[int, int]:
@@ -28,11 +32,10 @@ def run_app(
     if screenshot and "QT_QPA_PLATFORM" not in os.environ:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtCore import QCoreApplication, QSettings
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
-    from villagedesk.storage.database import open_database
-    from villagedesk.storage.errors import StorageError
     from villagedesk.ui.context import AppContext
+    from villagedesk.ui.errors import ErrorReporter
     from villagedesk.ui.fonts import install_app_font
     from villagedesk.ui.i18n import install_translator
     from villagedesk.ui.main_window import MainWindow
@@ -41,29 +44,155 @@ def run_app(
     QCoreApplication.setApplicationName(APP_NAME)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     install_app_font(app)
+    # the language chosen in Settings applies when the command line did not ask for English
+    if lang == "zh_CN" and not screenshot and QSettings().value(LANG_KEY) == "en":
+        lang = "en"
     install_translator(app, lang)
+    path = Path(db_path)
+    reporter = ErrorReporter(path.parent).install()
     try:
-        db = open_database(Path(db_path))
-    except StorageError as exc:
         if screenshot:
-            print(exc.message(lang), file=sys.stderr)
+            return _screenshot(path, lang, screenshot, page, size)
+        db = open_with_way_out(path, lang)
+        if db is None:
             return 1
-        QMessageBox.critical(None, APP_NAME, exc.message(lang))
+        ctx = AppContext(db, lang=lang)
+        reporter.log_folder = ctx.data_dir
+        from villagedesk.ui.welcome import WelcomeDialog, needs_welcome
+
+        if needs_welcome(db):
+            WelcomeDialog(ctx).exec()  # closing it still opens the (empty) village
+        window = MainWindow(ctx)
+        window.restore_state(QSettings())
+        window.show()
+        code = app.exec()
+        db.close()
+        return code
+    finally:
+        reporter.uninstall()
+
+
+def _screenshot(path: Path, lang: str, out: str, page: str | None, size: str | None) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from villagedesk.storage.database import open_database
+    from villagedesk.storage.errors import StorageError
+    from villagedesk.ui.context import AppContext
+    from villagedesk.ui.main_window import MainWindow
+
+    app = QApplication.instance()
+    try:
+        db = open_database(path)
+    except StorageError as exc:
+        print(exc.message(lang), file=sys.stderr)
         return 1
     ctx = AppContext(db, lang=lang)
     window = MainWindow(ctx)
-    if screenshot:
-        w, h = _size(size)
-        window.resize(w, h)
-        window.show_page(page or "dashboard")
-        window.show()
-        app.processEvents()
-        ok = window.grab().save(str(screenshot))
-        window.close()
-        db.close()
-        return 0 if ok else 1
-    window.restore_state(QSettings())
+    w, h = _size(size)
+    window.resize(w, h)
+    window.show_page(page or "dashboard")
     window.show()
-    code = app.exec()
+    for _ in range(3):  # let deferred loads (QTimer.singleShot(0)) and layouts settle
+        app.processEvents()
+    ok = window.grab().save(str(out))
+    window.close()
     db.close()
-    return code
+    return 0 if ok else 1
+
+
+# ---- opening the database, with a way out of every problem -----------------------------
+
+
+def _tr(text: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("StartUp", text)
+
+
+def open_with_way_out(path: Path, lang: str):
+    """Open the database; on a problem explain it in a message box and offer a way out.
+
+    Returns the open Database, or None when the user chose to quit.
+    """
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from villagedesk.storage import errors
+    from villagedesk.storage.database import open_database
+
+    while True:
+        try:
+            return open_database(path)
+        except errors.StorageError as exc:
+            box = QMessageBox()
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setWindowTitle(_tr("Cannot open the database"))
+            box.setText(exc.message(lang))
+            retry = restore = None
+            if isinstance(exc, errors.DatabaseLockedError):
+                retry = box.addButton(_tr("Try again"), QMessageBox.ButtonRole.AcceptRole)
+            backup = None
+            if isinstance(exc, errors.NotADatabaseError | errors.DatabaseDamagedError):
+                backup = newest_good_backup(path)
+                if backup is not None:
+                    restore = box.addButton(
+                        _tr("Use the newest good backup (%1)").replace("%1", backup.name),
+                        QMessageBox.ButtonRole.AcceptRole,
+                    )
+                    box.setInformativeText(
+                        _tr("The damaged file will be kept beside it, renamed, so nothing is lost.")
+                    )
+            choose = box.addButton(_tr("Choose another file…"), QMessageBox.ButtonRole.ActionRole)
+            quit_ = box.addButton(_tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+            box.setDefaultButton(retry or restore or choose)
+            box.exec()
+            clicked = box.clickedButton()
+            if clicked is quit_ or clicked is None:
+                return None
+            if clicked is retry:
+                continue
+            if clicked is restore and backup is not None:
+                path = restore_from_backup(path, backup)
+                continue
+            if clicked is choose:
+                chosen, _ = QFileDialog.getOpenFileName(
+                    None, _tr("Choose a database"), str(path.parent),
+                    _tr("VillageDesk database (*.db);;All files (*)"),
+                )  # fmt: skip
+                if not chosen:
+                    return None
+                path = Path(chosen)
+
+
+def newest_good_backup(path: Path) -> Path | None:
+    """The newest verified backup of ``path`` that villagedesk.storage.health knows (if any)."""
+    try:
+        from villagedesk.storage import health
+    except ImportError:
+        return None
+    try:
+        report = health.check_on_start(path)
+    except Exception:  # a damaged file may upset the checker; then we offer no backup
+        return None
+    for name in ("newest_good_backup", "good_backup", "backup", "restore_from"):
+        value = getattr(report, name, None)
+        if value:
+            return Path(getattr(value, "path", value))
+    return None
+
+
+def restore_from_backup(path: Path, backup: Path) -> Path:
+    """Put ``backup`` in place of ``path``, keeping the damaged file renamed beside it."""
+    from villagedesk.core.clock import now_iso
+
+    stamp = now_iso().replace(":", "").replace("-", "")
+    if path.exists():
+        os.replace(path, path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix}"))
+    for suffix in ("-wal", "-shm"):  # the damaged file's journal must not be replayed
+        side = path.with_name(path.name + suffix)
+        with contextlib.suppress(OSError):
+            if side.exists():
+                os.replace(side, side.with_name(f"{side.name}.damaged-{stamp}"))
+    tmp = path.with_name(path.name + ".restoring")
+    shutil.copy2(backup, tmp)
+    os.replace(tmp, path)
+    return path

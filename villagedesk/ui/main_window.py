@@ -1,6 +1,10 @@
-"""The main window: navigation on the left, the current page on the right, status below."""
+"""The main window: search on top, navigation on the left, the current page, status below."""
 
 from __future__ import annotations
+
+import contextlib
+from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -10,20 +14,61 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QSizePolicy,
     QStackedWidget,
+    QToolBar,
     QWidget,
 )
 
 from villagedesk.core.clock import today
 from villagedesk.core.validation import format_date_cn
 from villagedesk.ui.context import AppContext
-from villagedesk.ui.pages import PAGES, spec
+from villagedesk.ui.global_search import GlobalSearch
+from villagedesk.ui.pages import PAGE_KEYS, PAGES, spec
 
 NAV_STYLE = """
 QListWidget#nav { background: #1f4e79; color: white; border: none; font-size: 11pt; }
-QListWidget#nav::item { padding: 9px 14px; }
+QListWidget#nav::item { padding: 8px 14px; }
 QListWidget#nav::item:selected { background: #2e75b6; color: white; }
 """
+TOOLBAR_STYLE = (
+    "QToolBar#top { background: #f3f6fa; border-bottom: 1px solid #d0d7de; spacing: 8px; }"
+)
+BACKUP_STALE_DAYS = 7
+
+
+def last_backup_time(db_path: Path) -> datetime | None:
+    """When the newest backup of this database was written (None if none or unknown)."""
+    from villagedesk.storage import backup
+
+    if not (hasattr(backup, "list_backups") and hasattr(backup, "backup_dir_for")):
+        return None
+    try:
+        found = backup.list_backups(backup.backup_dir_for(db_path))
+    except Exception:  # the status bar must never stop the window from opening
+        return None
+    newest: datetime | None = None
+    for item in found or []:
+        when = _backup_when(item)
+        if when is not None and (newest is None or when > newest):
+            newest = when
+    return newest
+
+
+def _backup_when(item) -> datetime | None:
+    for name in ("created", "created_at", "when", "at", "time", "mtime"):
+        value = getattr(item, name, None)
+        if isinstance(value, datetime):
+            return value
+        if isinstance(value, str):
+            with contextlib.suppress(ValueError):
+                return datetime.fromisoformat(value)
+        if isinstance(value, int | float):
+            return datetime.fromtimestamp(value)
+    path = getattr(item, "path", item)
+    with contextlib.suppress(OSError, TypeError):
+        return datetime.fromtimestamp(Path(path).stat().st_mtime)
+    return None
 
 
 class MainWindow(QMainWindow):
@@ -32,13 +77,16 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
+        self.household_dialog = None
         profile = ctx.db.profile.get()
         title = self.tr("VillageDesk")
         self.setWindowTitle(f"{title} — {profile.village}" if profile.village else title)
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setStyleSheet(NAV_STYLE)
-        self.nav.setFixedWidth(176)
+        self.nav.setFixedWidth(168)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.stack = QStackedWidget()
         self._pages: dict[str, QWidget] = {}
         for page in PAGES:
@@ -53,8 +101,10 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        self._build_toolbar()
         self._build_status_bar()
         self._build_shortcuts()
+        ctx.open_household_requested.connect(self.open_household)
         self.resize(QSize(1366, 768))
 
     # ---- pages ---------------------------------------------------------------
@@ -71,8 +121,6 @@ class MainWindow(QMainWindow):
                 widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self._pages[key] = widget
             self.stack.addWidget(widget)
-            if hasattr(widget, "open_household"):
-                pass
             if hasattr(widget, "refresh"):
                 widget.refresh()
         return self._pages[key]
@@ -81,7 +129,7 @@ class MainWindow(QMainWindow):
         """Switch to a page (and select it in the navigation)."""
         widget = self.page(key)
         self.stack.setCurrentWidget(widget)
-        row = [p.key for p in PAGES].index(key)
+        row = PAGE_KEYS.index(key)
         if self.nav.currentRow() != row:
             self.nav.blockSignals(True)
             self.nav.setCurrentRow(row)
@@ -91,30 +139,109 @@ class MainWindow(QMainWindow):
     def current_page_key(self) -> str:
         return PAGES[max(self.nav.currentRow(), 0)].key
 
-    # ---- status bar and shortcuts ----------------------------------------------
+    def open_household(self, household_uid: str):
+        """Open a household's file (一户一档) in its own window."""
+        from villagedesk.ui.pages.household_file import HouseholdFileDialog
+
+        dialog = HouseholdFileDialog(self.ctx, household_uid, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.household_dialog = dialog
+        return dialog
+
+    # ---- toolbar, status bar and shortcuts -----------------------------------------
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(self.tr("Search"))
+        bar.setObjectName("top")
+        bar.setStyleSheet(TOOLBAR_STYLE)
+        bar.setMovable(False)
+        bar.setFloatable(False)
+        self.search_box = GlobalSearch(self.ctx)
+        self.search_box.household_chosen.connect(self.open_household)
+        self.installEventFilter(self.search_box)
+        title = QLabel(self.windowTitle())
+        title.setStyleSheet("font-size: 12pt; font-weight: bold; color: #1f4e79; padding: 0 12px;")
+        bar.addWidget(title)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
+        bar.addWidget(self.search_box)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.toolbar = bar
+
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         self.db_label = QLabel(self.tr("Database: %1").replace("%1", str(self.ctx.db_path)))
+        self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.backup_label = QLabel()
-        self.date_label = QLabel(format_date_cn(today()))
+        self.date_label = QLabel(self.tr("Today: %1").replace("%1", format_date_cn(today())))
         bar.addWidget(self.db_label, 1)
         bar.addPermanentWidget(self.backup_label)
         bar.addPermanentWidget(self.date_label)
+        self.update_backup_label()
+
+    def update_backup_label(self) -> None:
+        """Show when the last backup was made; warn when it is more than a week old."""
+        when = last_backup_time(Path(self.ctx.db_path))
+        if when is None:
+            self.backup_label.setText(self.tr("No backup yet"))
+            self.backup_label.setStyleSheet("color: #b00020;")
+            return
+        text = self.tr("Last backup: %1").replace(
+            "%1", f"{format_date_cn(when.date())} {when:%H:%M}"
+        )
+        age = (today() - when.date()).days
+        if age > BACKUP_STALE_DAYS:
+            text += "  " + self.tr("(more than a week ago — please back up)")
+            self.backup_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        else:
+            self.backup_label.setStyleSheet("")
+        self.backup_label.setText(text)
 
     def _build_shortcuts(self) -> None:
-        QShortcut(QKeySequence("Ctrl+1"), self, activated=lambda: self.show_page("dashboard"))
+        for number, page in enumerate(PAGES[:9], start=1):
+            QShortcut(
+                QKeySequence(f"Ctrl+{number}"), self, activated=lambda k=page.key: self.show_page(k)
+            )
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
+        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_visit)
+        QShortcut(QKeySequence("Ctrl+I"), self, activated=self.new_issue)
+
+    def focus_search(self) -> None:
+        """Ctrl+F: put the cursor in the global search box."""
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def new_visit(self) -> None:
+        """Ctrl+N: the visits page's quick entry."""
+        page = self.show_page("visits")
+        if hasattr(page, "new_visit"):
+            page.new_visit()
+
+    def new_issue(self) -> None:
+        """Ctrl+I: register a new issue."""
+        page = self.show_page("issues")
+        if hasattr(page, "new_issue"):
+            page.new_issue()
 
     # ---- remembered geometry -----------------------------------------------------
-    def restore_state(self, settings: QSettings) -> None:
+    def restore_state(self, settings: QSettings | None = None) -> None:
         """Window size and last page from the previous session."""
+        settings = settings or QSettings()
         geometry = settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         key = settings.value("window/page", "dashboard")
-        self.show_page(key if key in [p.key for p in PAGES] else "dashboard")
+        self.show_page(key if key in PAGE_KEYS else "dashboard")
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt name
-        settings = QSettings()
+    def save_state(self, settings: QSettings | None = None) -> None:
+        """Remember the window size and the page shown."""
+        settings = settings or QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/page", self.current_page_key())
+        settings.sync()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt name
+        self.save_state()
+        self.search_box.popup.hide()
         super().closeEvent(event)

@@ -1,0 +1,236 @@
+"""首页: this month's and the cumulative figures, what needs doing, and a year of work."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from villagedesk.core.clock import today
+from villagedesk.core.enums import IssueStatus
+from villagedesk.core.validation import format_date_cn
+from villagedesk.services import figures
+from villagedesk.ui.charts import BarChart, Series
+from villagedesk.ui.pages.base import Page
+from villagedesk.ui.widgets.table_model import Column, RecordRole, RecordTableModel
+from villagedesk.ui.widgets.tiles import FigureTile
+
+# tile key -> (page, filter arguments for the issues page)
+TILE_TARGETS: dict[str, tuple[str, dict]] = {
+    "collected": ("issues", {"status": None}),
+    "solved": ("issues", {"status": IssueStatus.DONE.value}),
+    "tracking": ("issues", {"status": IssueStatus.IN_PROGRESS.value}),
+    "overdue": ("issues", {"overdue": True}),
+    "visited": ("visits", {}),
+    "cash": ("aid", {}),
+    "goods": ("aid", {}),
+}
+
+
+def _table() -> QTableView:
+    view = QTableView()
+    view.setAlternatingRowColors(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class DashboardPage(Page):
+    """The first thing the team sees each day. Every figure opens the rows behind it."""
+
+    watches = ("*",)
+
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.month_figures: dict = {}
+        self.total_figures: dict = {}
+        self.lists_loaded = False
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size: 14pt; font-weight: bold; color: #1f4e79;")
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(8)
+        captions = {
+            "collected": (self.tr("Issues collected"), "#1f4e79"),
+            "solved": (self.tr("Solved"), "#2e7d32"),
+            "tracking": (self.tr("Still tracking"), "#ef6c00"),
+            "overdue": (self.tr("Overdue"), "#c62828"),
+            "visited": (self.tr("Households visited"), "#1f4e79"),
+            "cash": (self.tr("Aid money (yuan)"), "#6a1b9a"),
+            "goods": (self.tr("Goods handed out (times)"), "#6a1b9a"),
+        }
+        self.tiles: dict[str, FigureTile] = {}
+        for row, (scope, label) in enumerate(
+            (("month", self.tr("This month")), ("total", self.tr("Cumulative")))
+        ):
+            title = QLabel(label)
+            title.setStyleSheet("font-weight: bold; color: #333;")
+            title.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            grid.addWidget(title, row, 0)
+            for col, (key, (caption, color)) in enumerate(captions.items(), start=1):
+                tile = FigureTile(caption, color)
+                tile.clicked.connect(lambda k=key: self.open_rows(k))
+                self.tiles[f"{scope}.{key}"] = tile
+                grid.addWidget(tile, row, col)
+        for col in range(1, len(captions) + 1):
+            grid.setColumnStretch(col, 1)
+
+        self.visits_chart = BarChart()
+        self.issues_chart = BarChart()
+        charts = QVBoxLayout()
+        charts.setSpacing(4)
+        charts.addWidget(self.visits_chart)
+        charts.addWidget(self.issues_chart)
+        self.overdue_model = RecordTableModel(
+            [
+                Column(self.tr("No."), lambda i: i.number),
+                Column(self.tr("Deadline"), lambda i: i.deadline.isoformat() if i.deadline else ""),
+                Column(
+                    self.tr("Days overdue"),
+                    lambda i: str((today() - i.deadline).days) if i.deadline else "",
+                    sort=lambda i: (today() - i.deadline).days if i.deadline else 0,
+                    align_right=True,
+                ),
+                Column(self.tr("Level"), lambda i: i.level or ""),
+                Column(self.tr("Issue"), lambda i: i.description),
+            ]
+        )
+        self.due_model = RecordTableModel(
+            [
+                Column(self.tr("Household no."), lambda d: d.household.household_no),
+                Column(self.tr("Head"), lambda d: d.household.head_name),
+                Column(
+                    self.tr("Last visit"),
+                    lambda d: d.last_visit.isoformat() if d.last_visit else self.tr("never"),
+                ),
+                Column(self.tr("Why"), lambda d: "、".join(d.reasons)),
+            ]
+        )
+        self.recent_model = RecordTableModel(
+            [
+                Column(self.tr("Date"), lambda r: r.date.isoformat()),
+                Column(self.tr("What"), lambda r: r.text),
+            ]
+        )
+        self.overdue_view = _table()
+        self.overdue_view.setModel(self.overdue_model)
+        self.overdue_view.doubleClicked.connect(lambda _i: self.open_rows("overdue"))
+        self.due_view = _table()
+        self.due_view.setModel(self.due_model)
+        self.due_view.doubleClicked.connect(self._open_due)
+        self.recent_view = _table()
+        self.recent_view.setModel(self.recent_model)
+        self.lists = QTabWidget()
+        self.lists.addTab(self.overdue_view, self.tr("Overdue issues"))
+        self.lists.addTab(self.due_view, self.tr("Households due a visit"))
+        self.lists.addTab(self.recent_view, self.tr("Recent activity"))
+
+        bottom = QHBoxLayout()
+        bottom.addLayout(charts, 5)
+        bottom.addWidget(self.lists, 6)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.addWidget(self.heading)
+        layout.addLayout(grid)
+        layout.addLayout(bottom, 1)
+
+    # ---- loading ---------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Figures now (SQL aggregates, fast); the lists and the chart right after showing."""
+        day = today()
+        db = self.ctx.db
+        self.month = figures.Month.of(day)
+        self.month_figures = figures.monthly_figures(db, self.month, today=day)
+        self.total_figures = figures.monthly_figures(db, today=day)
+        village = self.total_figures["village"] or self.tr("Village")
+        self.heading.setText(
+            self.tr("%1 — figures for %2 (today %3)")
+            .replace("%1", village)
+            .replace("%2", self.month.chinese())
+            .replace("%3", format_date_cn(day))
+        )
+        total_households = self.total_figures["households"]
+        for scope, fig in (("month", self.month_figures), ("total", self.total_figures)):
+            issues = fig["issues"]
+            self.tiles[f"{scope}.collected"].set_value(str(issues["collected"]))
+            self.tiles[f"{scope}.solved"].set_value(
+                str(issues["solved"]),
+                self.tr("Explained (cannot be solved now): %1").replace(
+                    "%1", str(issues["explained"])
+                ),
+            )
+            self.tiles[f"{scope}.tracking"].set_value(str(issues["tracking"]))
+            self.tiles[f"{scope}.overdue"].set_value(str(issues["overdue"]))
+            self.tiles[f"{scope}.visited"].set_value(
+                f"{fig['households_visited']} / {total_households}",
+                self.tr("%1 visits").replace("%1", str(fig["visits"])),
+            )
+            self.tiles[f"{scope}.cash"].set_value(fig["aid"]["cash_yuan"])
+            self.tiles[f"{scope}.goods"].set_value(str(fig["aid"]["goods_records"]))
+        self.lists_loaded = False
+        QTimer.singleShot(0, self.load_lists)
+
+    def load_lists(self) -> None:
+        """The overdue list, the households due a visit, recent activity and the chart."""
+        if self.lists_loaded:
+            return
+        day = today()
+        db = self.ctx.db
+        self.overdue_model.set_rows(figures.overdue_issues(db, today=day))
+        self.due_model.set_rows(figures.households_due_visit(db, today=day))
+        self.recent_model.set_rows(figures.recent_activity(db, limit=30))
+        points = figures.monthly_series(db, months=12, today=day)
+        months = [f"{p.month.month}月" for p in points]
+        self.points = points
+        self.visits_chart.set_data(
+            months,
+            [Series(self.tr("Visits"), "#2e75b6", [p.visits for p in points])],
+            self.tr("Visits per month, last 12 months"),
+        )
+        self.issues_chart.set_data(
+            months,
+            [
+                Series(
+                    self.tr("Issues collected"), "#ef6c00", [p.issues_collected for p in points]
+                ),
+                Series(self.tr("Issues solved"), "#2e7d32", [p.issues_solved for p in points]),
+            ],
+            self.tr("Issues per month, last 12 months"),
+        )
+        for view in (self.overdue_view, self.due_view, self.recent_view):
+            view.resizeColumnsToContents()
+            view.horizontalHeader().setStretchLastSection(True)
+        self.lists.setTabText(
+            0, self.tr("Overdue issues (%1)").replace("%1", str(self.overdue_model.total()))
+        )
+        self.lists.setTabText(
+            1, self.tr("Households due a visit (%1)").replace("%1", str(self.due_model.total()))
+        )
+        self.lists_loaded = True
+
+    # ---- clicking a figure ------------------------------------------------------------
+    def open_rows(self, key: str) -> QWidget | None:
+        """Show the page with the rows behind a figure (issues filtered by status)."""
+        page_key, args = TILE_TARGETS[key]
+        window = self.window()
+        if not hasattr(window, "show_page"):
+            return None
+        page = window.show_page(page_key)
+        if page_key == "issues" and hasattr(page, "apply_filter"):
+            page.apply_filter(**args)
+        return page
+
+    def _open_due(self, index) -> None:
+        due = self.due_model.data(index, RecordRole)
+        if due is not None:
+            self.ctx.open_household(due.household.uid)

@@ -1,0 +1,130 @@
+"""Big clickable figure tiles (the dashboard) and small tag chips (households)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+TILE_STYLE = """
+QFrame#tile { background: white; border: 1px solid #d0d7de; border-radius: 6px; }
+QFrame#tile:hover { border: 1px solid #2e75b6; background: #f3f8fd; }
+"""
+
+
+class FigureTile(QFrame):
+    """A number with its caption; clicking it opens the rows behind the number."""
+
+    clicked = Signal()
+
+    def __init__(self, caption: str, color: str = "#1f4e79", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("tile")
+        self.setStyleSheet(TILE_STYLE)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.value_label = QLabel("–")
+        self.value_label.setStyleSheet(f"font-size: 19pt; font-weight: bold; color: {color};")
+        self.caption_label = QLabel(caption)
+        self.caption_label.setStyleSheet("color: #555;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setSpacing(0)
+        layout.addWidget(self.value_label)
+        layout.addWidget(self.caption_label)
+
+    def set_value(self, text: str, tooltip: str = "") -> None:
+        self.value_label.setText(text)
+        self.setToolTip(tooltip)
+
+    def value(self) -> str:
+        return self.value_label.text()
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt name
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
+            event.position().toPoint()
+        ):
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+
+CHIP_COLORS = {
+    "监测户": "#c62828",
+    "低保户": "#ef6c00",
+    "特困户": "#6a1b9a",
+    "脱贫户": "#2e7d32",
+    "一般农户": "#546e7a",
+}
+
+
+def chips_html(tags: Iterable[str]) -> str:
+    """Tags as coloured chips in rich text (for labels)."""
+    parts = []
+    for tag in tags:
+        color = CHIP_COLORS.get(str(tag), "#1565c0")
+        parts.append(f"<span style='background:{color}; color:white;'>&nbsp;{tag}&nbsp;</span>")
+    return "&nbsp;".join(parts)
+
+
+class ChipRow(QWidget):
+    """A row of tag chips."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(4)
+        self._layout.addStretch(1)
+
+    def set_tags(self, tags: Iterable[str]) -> None:
+        while self._layout.count() > 1:
+            item = self._layout.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        for i, tag in enumerate(tags):
+            chip = QLabel(str(tag))
+            chip.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            color = CHIP_COLORS.get(str(tag), "#1565c0")
+            chip.setStyleSheet(
+                f"background: {color}; color: white; border-radius: 8px; padding: 1px 8px;"
+            )
+            self._layout.insertWidget(i, chip)
+
+
+CHIP_BUTTON_STYLE = """
+QPushButton { border: 1px solid #b0bec5; border-radius: 10px; padding: 2px 10px; background: white; }
+QPushButton:checked { background: #2e75b6; color: white; border-color: #2e75b6; }
+"""
+
+
+class ChipSelector(QWidget):
+    """Tags as checkable chips: click to turn one on or off."""
+
+    changed = Signal()
+
+    def __init__(self, values: Iterable[str], parent: QWidget | None = None) -> None:
+        from PySide6.QtWidgets import QPushButton
+
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        self.buttons: dict[str, QPushButton] = {}
+        for value in values:
+            button = QPushButton(str(value))
+            button.setCheckable(True)
+            button.setStyleSheet(CHIP_BUTTON_STYLE)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            button.toggled.connect(lambda _on: self.changed.emit())
+            self.buttons[str(value)] = button
+            layout.addWidget(button)
+        layout.addStretch(1)
+
+    def selected(self) -> list[str]:
+        """The values switched on, in their order."""
+        return [v for v, b in self.buttons.items() if b.isChecked()]
+
+    def set_selected(self, values: Iterable[str]) -> None:
+        chosen = {str(v) for v in values}
+        for value, button in self.buttons.items():
+            button.setChecked(value in chosen)
