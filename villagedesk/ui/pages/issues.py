@@ -308,7 +308,10 @@ class IssuesPage(Page):
                 self.show_issue(self.ctx.db.issues.get(uid))
                 return
         self.table.clearSelection()
-        self.show_issue(None)
+        if self.model.rowCount():
+            self.table.selectRow(0)  # show the first issue's details rather than a blank pane
+        else:
+            self.show_issue(None)
 
     def _row_changed(self, current, _previous) -> None:
         if not current.isValid():

@@ -37,8 +37,9 @@ from villagedesk.ui.pages.issue_form import (
 from villagedesk.ui.widgets.form_dialog import FormDialog
 from villagedesk.ui.widgets.household_picker import HouseholdPicker
 
-#: the team members ticked on the last saved visit of this session (pre-fills the next one)
-_last_members: list[str] | None = None
+#: database path -> the team members ticked on the last visit saved there this session
+#: (pre-fills the next visit: the same people usually walk together)
+_last_members: dict[str, list[str]] = {}
 
 
 class VisitForm(FormDialog):
@@ -91,10 +92,13 @@ class VisitForm(FormDialog):
         ml = QHBoxLayout(members_row)
         ml.setContentsMargins(0, 0, 0, 0)
         team = ctx.db.team.work_team()
+        remembered = set(_last_members.get(str(ctx.db_path), ()))
+        if not remembered & {m.uid for m in team}:
+            remembered = {m.uid for m in team}
         for m in team:
             box = QCheckBox(m.name)
             box.setProperty("uid", m.uid)
-            box.setChecked(_last_members is None or m.uid in _last_members)
+            box.setChecked(m.uid in remembered)
             self.member_boxes.append(box)
             ml.addWidget(box)
         if not team:
@@ -258,7 +262,6 @@ class VisitForm(FormDialog):
 
     def save(self) -> Visit:
         """Save the visit, its issue and its photos together, or nothing."""
-        global _last_members
         household_uid, group_uid, on = self._check()
         visit = self.ctx.db.visits.require(self.visit.uid) if self.visit else Visit(date=on)
         visit.date, visit.way = on, self.way()
@@ -291,7 +294,7 @@ class VisitForm(FormDialog):
                 db.issues.add(issue)
             for name, data in self.photos:
                 db.attachments.add_photo("visit", visit.uid, data, filename=name)
-        _last_members = visit.member_uids
+        _last_members[str(self.ctx.db_path)] = list(visit.member_uids)
         self.raised = issue
         self.ctx.notify("visit")
         if issue is not None:
