@@ -1,44 +1,414 @@
-"""Copies of the live database through SQLite's online backup API, each verified."""
+"""Backups of the village database: made through SQLite's online backup API, each verified.
+
+A backup is a complete SQLite file (photos included: they live in the database) named
+``<stem>-<YYYYMMDD-HHMMSS>-<reason>.db`` in ``backups/`` beside the database. Routine backups
+(``auto``, ``exit``, ``manual``) rotate 7 daily / 4 weekly / 12 monthly; safety backups made
+before a restore, an import or a migration are kept apart (see ``rotate_backups``).
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sqlite3
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from villagedesk.storage.errors import StorageError
+from villagedesk.storage.health import (
+    BackupDamagedError,
+    BackupTooNewError,
+    NotABackupError,
+    verify_backup,
+)
 
 if TYPE_CHECKING:
     from villagedesk.storage.database import Database
 
+BACKUP_DIR = "backups"
+#: reasons rotated by the 7/4/12 policy; every other reason is a safety backup
+ROUTINE_REASONS = frozenset({"auto", "exit", "manual", "start"})
+KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
+#: safety backups: always the newest few, and all younger than this many days
+KEEP_SAFETY_NEWEST, KEEP_SAFETY_DAYS = 5, 30
 
-def backup_database(db: Database, dest: str | os.PathLike[str]) -> Path:
-    """Write a consistent copy of ``db`` to ``dest`` and check it; never a half-written file."""
-    dest = Path(dest)
+_STAMP = "%Y%m%d-%H%M%S"
+_NAME_RE = re.compile(
+    r"^(?P<stem>.+?)-(?P<ts>\d{8}-\d{6})(?:-\d+)?-(?P<reason>[a-z][a-z0-9_-]*)\.db$"
+)
+# what storage/database.py writes before a migration: <stem>-before-<name>-<YYYYMMDDTHHMMSS>.db
+_MIGRATION_RE = re.compile(r"^(?P<stem>.+?)-before-(?P<name>.+)-(?P<ts>\d{8}T\d{6})\.db$")
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup file: where, when (local time), how big, and why it was made."""
+
+    path: Path
+    created_at: datetime
+    size: int
+    reason: str
+
+    @property
+    def routine(self) -> bool:
+        """Whether the 7/4/12 rotation applies to it (not a pre-restore/import/migration copy)."""
+        return self.reason in ROUTINE_REASONS
+
+
+def backup_dir_for(db_path: str | os.PathLike[str]) -> Path:
+    """The ``backups/`` folder beside a database file."""
+    return Path(db_path).expanduser().absolute().parent / BACKUP_DIR
+
+
+# ---- making backups ----------------------------------------------------------------------
+
+
+def _new_connection_like(conn, path: Path, password: str | None):
+    """A connection to ``path`` of the same library as ``conn`` (sqlcipher needs its own)."""
+    if password is not None or type(conn).__module__.startswith("sqlcipher3"):
+        from villagedesk.storage.crypto import open_encrypted_connection
+
+        return open_encrypted_connection(path, password or "", check=False)
+    return sqlite3.connect(str(path))
+
+
+def _copy_connection(conn, dest: Path, *, password: str | None = None) -> None:
+    """Online-backup ``conn`` to ``dest`` via a temp file, check it, rename it into place."""
     dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(dest.name + ".part")
+    tmp = dest.with_name(f".{dest.name}.part")
     with contextlib.suppress(FileNotFoundError):
         tmp.unlink()
     try:
-        target = sqlite3.connect(str(tmp))
+        target = _new_connection_like(conn, tmp, password)
         try:
-            db.su.conn.backup(target)
+            conn.backup(target)
             target.execute("PRAGMA journal_mode = DELETE")
             result = target.execute("PRAGMA integrity_check").fetchone()[0]
         finally:
             target.close()
         if result != "ok":
             raise StorageError(f"备份校验失败：{result}", f"Backup failed its check: {result}")
+        _fsync_file(tmp)
         os.replace(tmp, dest)
+        _fsync_dir(dest.parent)
     except sqlite3.Error as exc:
-        raise StorageError(f"备份失败：{exc}", f"Backup failed: {exc}") from exc
+        raise _backup_failed(exc) from exc
     except OSError as exc:
         raise StorageError(
             f"无法写入备份文件 {dest}：{exc.strerror}", f"Cannot write the backup {dest}: {exc}"
         ) from exc
+    except Exception as exc:
+        if type(exc).__module__.startswith("sqlcipher3"):
+            raise _backup_failed(exc) from exc
+        raise
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink()
+
+
+def _backup_failed(exc: Exception) -> StorageError:
+    text = str(exc).lower()
+    if "disk is full" in text:
+        from villagedesk.storage.errors import DiskFullError
+
+        return DiskFullError(
+            "磁盘空间已满，无法写入备份", "The disk is full; the backup was not written"
+        )
+    return StorageError(f"备份失败：{exc}", f"Backup failed: {exc}")
+
+
+def backup_database(db: Database, dest: str | os.PathLike[str]) -> Path:
+    """Write a consistent copy of ``db`` to ``dest`` and check it; never a half-written file."""
+    dest = Path(dest)
+    _copy_connection(db.su.conn, dest, password=getattr(db, "password", None))
     return dest
+
+
+def _free_name(folder: Path, stem: str, when: datetime, reason: str) -> Path:
+    base = f"{stem}-{when.strftime(_STAMP)}"
+    path = folder / f"{base}-{reason}.db"
+    n = 2
+    while path.exists():  # two backups in one second: never overwrite the first
+        path = folder / f"{base}-{n}-{reason}.db"
+        n += 1
+    return path
+
+
+def make_backup(
+    db: Database,
+    *,
+    reason: str,
+    dest_dir: str | os.PathLike[str] | None = None,
+    now: datetime | None = None,
+) -> BackupInfo:
+    """Back up ``db`` into ``dest_dir`` (default: its ``backups/`` folder), verified."""
+    if not re.fullmatch(r"[a-z][a-z0-9_-]*", reason):
+        raise ValueError(f"backup reason must be a lowercase slug, not {reason!r}")
+    when = (now or datetime.now()).replace(microsecond=0)
+    folder = Path(dest_dir) if dest_dir is not None else backup_dir_for(db.path)
+    dest = _free_name(folder, db.path.stem, when, reason)
+    backup_database(db, dest)
+    return BackupInfo(dest, when, dest.stat().st_size, reason)
+
+
+# ---- finding and rotating ----------------------------------------------------------------
+
+
+def parse_backup_name(path: Path) -> tuple[datetime, str] | None:
+    """When and why a backup was made, read from its file name (None if not one of ours)."""
+    m = _NAME_RE.match(path.name)
+    if m:
+        with contextlib.suppress(ValueError):
+            return datetime.strptime(m["ts"], _STAMP), m["reason"]
+    m = _MIGRATION_RE.match(path.name)
+    if m:
+        with contextlib.suppress(ValueError):
+            return datetime.strptime(m["ts"], "%Y%m%dT%H%M%S"), "migration"
+    return None
+
+
+def list_backups(folder: str | os.PathLike[str]) -> list[BackupInfo]:
+    """The backups in a folder, newest first (files not named by us are left out)."""
+    folder = Path(folder)
+    found = []
+    with contextlib.suppress(FileNotFoundError, NotADirectoryError):
+        for path in folder.iterdir():
+            parsed = parse_backup_name(path)
+            if parsed is None or not path.is_file():
+                continue
+            with contextlib.suppress(OSError):
+                found.append(BackupInfo(path, parsed[0], path.stat().st_size, parsed[1]))
+    found.sort(key=lambda b: (b.created_at, b.path.name), reverse=True)
+    return found
+
+
+def _newest_per(backups: list[BackupInfo], key, limit: int) -> set[Path]:
+    """The newest backup of each of the ``limit`` newest periods that have one."""
+    kept: dict[object, Path] = {}
+    for b in backups:  # newest first
+        period = key(b.created_at.date())
+        if period not in kept:
+            if len(kept) == limit:
+                break
+            kept[period] = b.path
+    return set(kept.values())
+
+
+def backups_to_keep(backups: list[BackupInfo], *, today: date) -> set[Path]:
+    """Which backups the rotation keeps (see ``rotate_backups``)."""
+    ordered = sorted(backups, key=lambda b: (b.created_at, b.path.name), reverse=True)
+    keep: set[Path] = {ordered[0].path} if ordered else set()
+    routine = [b for b in ordered if b.routine]
+    keep |= _newest_per(routine, lambda d: d, KEEP_DAILY)
+    keep |= _newest_per(routine, lambda d: d.isocalendar()[:2], KEEP_WEEKLY)
+    keep |= _newest_per(routine, lambda d: (d.year, d.month), KEEP_MONTHLY)
+    safety = [b for b in ordered if not b.routine]
+    keep |= {b.path for b in safety[:KEEP_SAFETY_NEWEST]}
+    cutoff = today - timedelta(days=KEEP_SAFETY_DAYS)
+    keep |= {b.path for b in safety if b.created_at.date() >= cutoff}
+    # a backup dated after today means the clock was wrong once: never judge it by age
+    keep |= {b.path for b in ordered if b.created_at.date() > today}
+    return keep
+
+
+def rotate_backups(folder: str | os.PathLike[str], *, today: date) -> list[Path]:
+    """Delete backups the policy no longer needs; returns the files removed.
+
+    Routine backups (auto/start/exit/manual): the newest of each of the 7 newest days, of the
+    4 newest ISO weeks and of the 12 newest months that have a backup. Safety backups (before a
+    restore, an import or a migration) are never crowded out by routine ones: the 5 newest and
+    all from the last 30 days are kept. The newest backup of all is never removed, nor is any
+    file whose name we did not write.
+    """
+    backups = list_backups(folder)
+    keep = backups_to_keep(backups, today=today)
+    removed = []
+    for b in backups:
+        if b.path not in keep:
+            with contextlib.suppress(FileNotFoundError):
+                b.path.unlink()
+                removed.append(b.path)
+    return removed
+
+
+def auto_backup_if_due(
+    db: Database, *, now: datetime | None = None, reason: str = "auto"
+) -> BackupInfo | None:
+    """Back up and rotate when the newest backup is a day old or more (or there is none)."""
+    now = now or datetime.now()
+    folder = backup_dir_for(db.path)
+    existing = list_backups(folder)
+    if existing and timedelta(0) <= now - existing[0].created_at < timedelta(days=1):
+        return None
+    info = make_backup(db, reason=reason, now=now)
+    rotate_backups(folder, today=now.date())
+    return info
+
+
+def last_good_backup(
+    folder: str | os.PathLike[str], *, password: str | None = None
+) -> BackupInfo | None:
+    """The newest backup in ``folder`` that passes ``verify_backup`` (None if none does)."""
+    for b in list_backups(folder):
+        try:
+            verify_backup(b.path, password=password)
+        except StorageError:
+            continue
+        return b
+    return None
+
+
+# ---- restoring -------------------------------------------------------------------------------
+
+
+def restore_backup(
+    db_path: str | os.PathLike[str],
+    backup_path: str | os.PathLike[str],
+    *,
+    actor: str,
+    password: str | None = None,
+    now: datetime | None = None,
+) -> BackupInfo | None:
+    """Replace the database at ``db_path`` with a checked copy of ``backup_path``.
+
+    The backup is checked first (not ours, damaged, newer: refused, nothing touched). Then the
+    current data is backed up (``before-restore``; returned, None when there was no readable
+    database) and the file replaced atomically. A damaged current file is set aside, never
+    overwritten. The caller must have closed its own connection. ``password`` opens both the
+    backup and the current database when they are encrypted.
+    """
+    from villagedesk.storage import health
+
+    db_path = Path(db_path).expanduser().absolute()
+    backup_path = Path(backup_path).expanduser().absolute()
+    if backup_path == db_path:
+        raise NotABackupError(
+            "不能用数据库文件自己来恢复它自己，请选择一个备份文件",
+            "A database cannot be restored from itself; choose a backup file",
+        )
+    verify_backup(backup_path, password=password)
+    now = (now or datetime.now()).replace(microsecond=0)
+    saved: BackupInfo | None = None
+    current = _open_current(db_path, password)
+    try:
+        if current is not None:
+            health.take_exclusive(current, db_path)
+            dest = _free_name(backup_dir_for(db_path), db_path.stem, now, "before-restore")
+            _copy_connection(current, dest, password=password)
+            saved = BackupInfo(dest, now, dest.stat().st_size, "before-restore")
+        tmp = db_path.with_name(f".{db_path.name}.restore-part")
+        _copy_file_in(backup_path, tmp, password=password, actor=actor, now=now)
+    finally:
+        if current is not None:
+            current.close()
+    try:
+        if current is None and db_path.exists():
+            health.set_aside_damaged(db_path, now=now)  # unreadable: keep it, never overwrite
+        health.replace_database_file(tmp, db_path)
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+    return saved
+
+
+def _open_current(db_path: Path, password: str | None):
+    """A connection to the current database if it is a readable VillageDesk file, else None."""
+    from villagedesk.storage import health
+
+    if not db_path.exists() or db_path.stat().st_size == 0:
+        return None
+    try:
+        if password is not None:
+            from villagedesk.storage.crypto import open_encrypted_connection
+
+            conn = open_encrypted_connection(db_path, password)
+        elif not _has_header(db_path):
+            return None
+        else:
+            conn = sqlite3.connect(str(db_path), timeout=3, isolation_level=None)
+    except StorageError:
+        return None
+    try:
+        health.check_connection(conn, db_path, full=False)
+    except health.DatabaseLockedError:
+        conn.close()
+        raise
+    except StorageError:
+        conn.close()
+        return None
+    return conn
+
+
+def _has_header(path: Path) -> bool:
+    with open(path, "rb") as fh:
+        return fh.read(16) == b"SQLite format 3\x00"
+
+
+def _copy_file_in(src: Path, tmp: Path, *, password: str | None, actor: str, now: datetime) -> None:
+    """Copy a backup to ``tmp`` via the backup API, note the restore in its audit log, check it."""
+    import json
+
+    from villagedesk.storage import health
+
+    with contextlib.suppress(FileNotFoundError):
+        tmp.unlink()
+    if password is not None:
+        from villagedesk.storage.crypto import open_encrypted_connection
+
+        source = open_encrypted_connection(src, password, readonly=True)
+    else:
+        source = sqlite3.connect(f"{src.as_uri()}?mode=ro", uri=True)
+    try:
+        _copy_connection(source, tmp, password=password)
+    finally:
+        source.close()
+    conn = _new_connection_like(source, tmp, password)
+    try:
+        with conn:
+            conn.execute(
+                "insert into audit (at, actor, action, kind, uid, before, after) "
+                "values (?, ?, 'restore', 'database', '', null, ?)",
+                [now.isoformat(), actor, json.dumps({"from": src.name}, ensure_ascii=False)],
+            )
+        health.check_connection(conn, tmp)
+    finally:
+        conn.close()
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name == "nt":  # directories cannot be opened for fsync on Windows
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+__all__ = [
+    "BackupInfo",
+    "BackupDamagedError",
+    "BackupTooNewError",
+    "NotABackupError",
+    "auto_backup_if_due",
+    "backup_database",
+    "backup_dir_for",
+    "last_good_backup",
+    "list_backups",
+    "make_backup",
+    "restore_backup",
+    "rotate_backups",
+    "verify_backup",
+]
