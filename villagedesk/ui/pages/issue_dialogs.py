@@ -138,9 +138,9 @@ class ConcludeDialog(StepDialog):
     def __init__(self, ctx: AppContext, issue: Issue, parent=None) -> None:
         super().__init__(ctx, issue, parent)
         self.outcome = enum_combo(IssueOutcome)
-        self.result = text_box(70)
+        self.result_text = text_box(70)
         self.add_row("outcome", self.tr("Outcome"), self.outcome)
-        self.add_row("result", self.tr("Result"), self.result)
+        self.add_row("result", self.tr("Result"), self.result_text)
 
     def step_title(self) -> str:
         return self.tr("Conclude")
@@ -152,7 +152,7 @@ class ConcludeDialog(StepDialog):
                 on=on,
                 actor=actor,
                 outcome=self.outcome.currentData(),
-                result=self.result.toPlainText(),
+                result=self.result_text.toPlainText(),
             )
         except workflow.WorkflowError as exc:
             raise ValidationError(str(exc), "result" if "结果" in str(exc) else None) from exc
