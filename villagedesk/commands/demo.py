@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from villagedesk.storage.bulk import record_counts
-
 
 def register(subparsers) -> None:
     """Add the ``demo`` command."""
@@ -18,6 +16,8 @@ def register(subparsers) -> None:
 
 def run(args: argparse.Namespace, ctx) -> int:
     """Generate the demo village, refusing a database that already holds records."""
+    from villagedesk.storage.bulk import record_counts
+
     if not 1 <= args.households <= 20000:
         ctx.fail("户数应在 1 到 20000 之间", "--households must be between 1 and 20000", 2)
     try:
@@ -37,9 +37,8 @@ def run(args: argparse.Namespace, ctx) -> int:
             1,
         )
 
-    def progress(*parts) -> None:
-        # the generator reports (done, total, what) or similar; show whatever it says
-        text = " ".join(str(p) for p in parts)
+    def progress(done: int, total: int, *rest) -> None:
+        text = f"{done}/{total}"
         print(ctx.text(f"生成中… {text}", f"Generating… {text}"), file=sys.stderr, flush=True)
 
     with db.transaction():  # a generator that fails halfway leaves nothing behind
