@@ -162,7 +162,7 @@ def _household_story(
             rows.append(row)
         header = ["序号", "姓名", "性别", "证件号码", "与户主关系", "出生日期", "年龄", "民族",
                   "文化程度", "健康状况", "劳动技能", "标签"]  # fmt: skip
-        widths = [9, 14, 9, 33, 14, 21, 9, 10, 14, 16, 16, 15]
+        widths = [9, 14, 9, 37, 13, 20, 8, 10, 12, 14, 14, 20]
         if any_no:
             header.insert(1, "人编号")
             widths.insert(1, 16)
