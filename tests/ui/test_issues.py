@@ -366,7 +366,7 @@ def test_issue_table_model_alone(qapp, db, village):
                     mode=workflow.HandlingMode.IN_STAGES, deadline=date(2026, 10, 1))  # fmt: skip
     db.issues.add(issue)
     rows = find_issue_rows(db, IssueFilter(), today=TODAY)
-    model = RecordTableModel(issue_columns(QWidget(), TODAY))
+    model = RecordTableModel(issue_columns(TODAY))
     model.set_rows(rows)
     assert model.columnCount() == 14 and model.rowCount() == 1
     assert [model.data(model.index(0, c)) for c in (0, 3, 4, 7, 8, 10)] == [

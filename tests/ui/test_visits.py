@@ -312,7 +312,7 @@ def test_visit_table_model_alone(qapp, db, village):
     db.visits.add(Visit(date=date(2026, 11, 5), way=VisitWay.MEETING, group_uid=v["west"].uid,
                         situation="乙"))  # fmt: skip
     names = {v["secretary"].uid: "李书记", v["member"].uid: "王队员"}
-    model = RecordTableModel(visit_columns(QWidget(), names))
+    model = RecordTableModel(visit_columns(names))
     model.set_rows(find_visit_rows(db, VisitFilter()))
     assert model.rowCount() == 2 and model.columnCount() == 10
     assert model.headerData(1, Qt.Orientation.Horizontal) == "Household / group"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -71,45 +71,48 @@ def _d(value) -> str:
     return value.isoformat() if value else ""
 
 
-def issue_columns(page: QWidget, now) -> list[Column[IssueRow]]:
+def issue_columns(now) -> list[Column[IssueRow]]:
     """The ledger's columns, as the township's 问题台账 lists them."""
-    tr = page.tr
 
     def status(r: IssueRow) -> str:
         days = r.overdue_days(now)
-        text = r.issue.status.value
-        return text + tr(" (overdue %1 days)").replace("%1", str(days)) if days else text
+        if not days:
+            return r.issue.status.value
+        late = QCoreApplication.translate("IssuesPage", " (overdue %1 days)")
+        return r.issue.status.value + late.replace("%1", str(days))
 
     return [
-        Column(tr("No."), lambda r: r.issue.number),
-        Column(tr("Registered"), lambda r: _d(r.issue.collected_date)),
-        Column(tr("Source"), lambda r: r.issue.source.value),
-        Column(tr("Reporter / head"), lambda r: r.issue.reporter or r.head_name),
-        Column(tr("Village group"), lambda r: r.group_name),
-        Column(tr("Category"), lambda r: r.issue.category.value),
-        Column(tr("Request"), lambda r: r.issue.description),
-        Column(tr("Handled at"), lambda r: r.issue.level.value if r.issue.level else ""),
-        Column(tr("Mode"), lambda r: r.issue.handling_mode.value if r.issue.handling_mode else ""),
-        Column(tr("Responsible"), lambda r: r.issue.owner),
-        Column(tr("Deadline"), lambda r: _d(r.issue.deadline)),
-        Column(tr("Status"), status, sort=lambda r: (list(S).index(r.issue.status), r.overdue_days(now))),
-        Column(tr("Done on"), lambda r: _d(r.issue.done_date)),
-        Column(tr("Satisfaction"), lambda r: r.issue.satisfaction.value if r.issue.satisfaction else ""),
+        Column(QCoreApplication.translate("IssuesPage", "No."), lambda r: r.issue.number),
+        Column(QCoreApplication.translate("IssuesPage", "Registered"), lambda r: _d(r.issue.collected_date)),
+        Column(QCoreApplication.translate("IssuesPage", "Source"), lambda r: r.issue.source.value),
+        Column(QCoreApplication.translate("IssuesPage", "Reporter / head"), lambda r: r.issue.reporter or r.head_name),
+        Column(QCoreApplication.translate("IssuesPage", "Village group"), lambda r: r.group_name),
+        Column(QCoreApplication.translate("IssuesPage", "Category"), lambda r: r.issue.category.value),
+        Column(QCoreApplication.translate("IssuesPage", "Request"), lambda r: r.issue.description),
+        Column(QCoreApplication.translate("IssuesPage", "Handled at"), lambda r: r.issue.level.value if r.issue.level else ""),
+        Column(QCoreApplication.translate("IssuesPage", "Mode"), lambda r: r.issue.handling_mode.value if r.issue.handling_mode else ""),
+        Column(QCoreApplication.translate("IssuesPage", "Responsible"), lambda r: r.issue.owner),
+        Column(QCoreApplication.translate("IssuesPage", "Deadline"), lambda r: _d(r.issue.deadline)),
+        Column(QCoreApplication.translate("IssuesPage", "Status"), status, sort=lambda r: (list(S).index(r.issue.status), r.overdue_days(now))),
+        Column(QCoreApplication.translate("IssuesPage", "Done on"), lambda r: _d(r.issue.done_date)),
+        Column(QCoreApplication.translate("IssuesPage", "Satisfaction"), lambda r: r.issue.satisfaction.value if r.issue.satisfaction else ""),
     ]  # fmt: skip
 
 
 COL_DESCRIPTION = 6
 
 
-def event_columns(page: QWidget) -> list[Column[IssueEvent]]:
+def event_columns() -> list[Column[IssueEvent]]:
     """The timeline's columns."""
-    tr = page.tr
     return [
-        Column(tr("Date"), lambda e: _d(e.date)),
-        Column(tr("Step"), lambda e: e.kind.value),
-        Column(tr("By"), lambda e: e.actor),
-        Column(tr("Level"), lambda e: e.level.value if e.level else ""),
-        Column(tr("Note"), lambda e: e.note),
+        Column(QCoreApplication.translate("IssuesPage", "Date"), lambda e: _d(e.date)),
+        Column(QCoreApplication.translate("IssuesPage", "Step"), lambda e: e.kind.value),
+        Column(QCoreApplication.translate("IssuesPage", "By"), lambda e: e.actor),
+        Column(
+            QCoreApplication.translate("IssuesPage", "Level"),
+            lambda e: e.level.value if e.level else "",
+        ),
+        Column(QCoreApplication.translate("IssuesPage", "Note"), lambda e: e.note),
     ]
 
 
@@ -192,7 +195,7 @@ class IssuesPage(Page):
         self.title.setWordWrap(True)
         self.facts = QTextBrowser()
         self.facts.setOpenLinks(False)
-        self.events = RecordTableModel(event_columns(self), self)
+        self.events = RecordTableModel(event_columns(), self)
         self.timeline = QTableView()
         self.timeline.setModel(self.events)
         self.timeline.setAlternatingRowColors(True)
@@ -293,7 +296,7 @@ class IssuesPage(Page):
             status=self._status, text=self.search.text(), category=self.category.currentData()
         )
         keep = self.current.uid if self.current else None
-        self.model.columns = issue_columns(self, now)
+        self.model.columns = issue_columns(now)
         self.model.set_rows(find_issue_rows(self.ctx.db, flt, today=now))
         self.count_label.setText(self.tr("%1 issues").replace("%1", str(self.model.total())))
         self.table.resizeColumnsToContents()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from html import escape
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,24 +42,30 @@ CUSTOM = "custom"
 TEXT_COLUMN_WIDTH = 170
 
 
-def visit_columns(page: QWidget, member_names: dict[str, str]) -> list[Column[VisitRow]]:
-    """The visit ledger's columns (走访台账)."""
-    tr = page.tr
+def visit_columns(member_names: dict[str, str]) -> list[Column[VisitRow]]:
+    """The visit ledger's columns (走访台账); ``member_names`` is read when drawn."""
 
     def members(r: VisitRow) -> str:
         return "、".join(member_names.get(u, "") for u in r.member_uids if u in member_names)
 
     return [
-        Column(tr("Date"), lambda r: r.date.isoformat()),
-        Column(tr("Household / group"), lambda r: r.target),
-        Column(tr("Village group"), lambda r: r.group_name),
-        Column(tr("Way"), lambda r: r.way),
-        Column(tr("Visited by"), members),
-        Column(tr("Family situation"), lambda r: r.situation),
-        Column(tr("Difficulties and requests"), lambda r: r.needs),
-        Column(tr("Handled on the spot"), lambda r: r.handling),
-        Column(tr("Next step"), lambda r: r.next_step),
-        Column(tr("Issue raised"), lambda r: "、".join(r.issue_numbers)),
+        Column(QCoreApplication.translate("VisitsPage", "Date"), lambda r: r.date.isoformat()),
+        Column(QCoreApplication.translate("VisitsPage", "Household / group"), lambda r: r.target),
+        Column(QCoreApplication.translate("VisitsPage", "Village group"), lambda r: r.group_name),
+        Column(QCoreApplication.translate("VisitsPage", "Way"), lambda r: r.way),
+        Column(QCoreApplication.translate("VisitsPage", "Visited by"), members),
+        Column(QCoreApplication.translate("VisitsPage", "Family situation"), lambda r: r.situation),
+        Column(
+            QCoreApplication.translate("VisitsPage", "Difficulties and requests"), lambda r: r.needs
+        ),
+        Column(
+            QCoreApplication.translate("VisitsPage", "Handled on the spot"), lambda r: r.handling
+        ),
+        Column(QCoreApplication.translate("VisitsPage", "Next step"), lambda r: r.next_step),
+        Column(
+            QCoreApplication.translate("VisitsPage", "Issue raised"),
+            lambda r: "、".join(r.issue_numbers),
+        ),
     ]
 
 
@@ -100,7 +106,7 @@ class VisitsPage(Page):
         # filled in place by _fill_members; the columns read it when drawn
         self._member_names: dict[str, str] = {}
         self.model: RecordTableModel[VisitRow] = RecordTableModel(
-            visit_columns(self, self._member_names), self
+            visit_columns(self._member_names), self
         )
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -234,9 +240,8 @@ class VisitsPage(Page):
         self.edit_button.setEnabled(row is not None)
         self.delete_button.setEnabled(row is not None)
         if row is None:
-            self.detail.setHtml(
-                f"<p style='color:#777'>{escape(self.tr('Select a visit to read it in full'))}</p>"
-            )
+            hint = escape(self.tr("Select a visit to read it in full"))
+            self.detail.setHtml(f"<p style='color:#777'>{hint}</p>")
             return
         photos = len(self.ctx.db.attachments.of_owner(row.uid))
         names = self._member_names
