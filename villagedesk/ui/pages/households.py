@@ -101,7 +101,7 @@ class HouseholdsPage(Page):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Name, pinyin initials (zs), ID digits, phone, no."))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(300)
+        self.search.setMinimumWidth(220)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DEBOUNCE_MS)

@@ -45,7 +45,7 @@ class SettingsPage(Page):
         self.filled_by = QLineEdit()
         self.reviewed_by = QLineEdit()
         self.responsible = QLineEdit()
-        self.mask_ids = QCheckBox(tr("Mask ID numbers on printouts and exports (recommended)"))
+        self.mask_ids = QCheckBox(tr("Mask ID numbers on printouts and exports"))
         self.due_days = QSpinBox()
         self.due_days.setRange(1, 365)
         self.due_days.setSuffix(tr(" days"))
@@ -76,7 +76,15 @@ class SettingsPage(Page):
         work_box = QGroupBox(tr("Work and privacy"))
         form = QFormLayout(work_box)
         form.addRow("", self.mask_ids)
-        form.addRow(tr("A household needing attention is due a visit after"), self.due_days)
+        form.addRow(tr("Visit reminder after"), self.due_days)
+        hint = QLabel(
+            tr(
+                "Households needing attention (监测户, 低保户, 特困户, 独居老人, 留守儿童) not visited for this long are listed on the home page."
+            )
+        )
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #777;")
+        form.addRow("", hint)
         lang_row = QHBoxLayout()
         lang_row.addWidget(self.language)
         lang_note = QLabel(tr("Takes effect the next time the program starts."))
