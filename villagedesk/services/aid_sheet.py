@@ -21,7 +21,6 @@ from villagedesk.services.pdf_common import (
     atomic_output,
     cell,
     make_doc,
-    signer_block,
     styles,
     table_style,
     unit_line,
@@ -40,9 +39,9 @@ COLUMNS = [
     ("慰问金(元)", 21),
     ("物品及数量", 31),
     ("资金来源", 26),
-    ("慰问人", 18),
+    ("慰问人", 24),
     ("领取人签字", 33),
-    ("备注", 36),
+    ("备注", 30),
 ]
 SIGN_ROW_HEIGHT_MM = 12  # room for a signature and a thumbprint
 
@@ -127,6 +126,35 @@ def write_aid_sheet(
         else:
             rows.append([cell("本月无慰问记录", st["cell_center"])] + [""] * (len(COLUMNS) - 1))
             heights.append(14 * mm)
+        # the note and the signer line live inside the table (no grid) and the last rows are
+        # NOSPLIT with them, so the 合计 and the signatures never land alone on a page
+        grid_end = len(rows) - 1
+        span = len(COLUMNS) - 1
+        rows.append(
+            [
+                cell(
+                    "说明：领取人本人签字（或按手印）；代领的请注明代领人姓名及与领取人关系。",
+                    st["small"],
+                )
+            ]
+            + [""] * span
+        )
+        heights.append(None)
+        signer = [
+            ("填报人", profile.filled_by),
+            ("审核人", profile.reviewed_by),
+            ("负责人", profile.responsible),
+        ]
+        signer_cells = [
+            cell(f"{label}：{name or '＿＿＿＿＿＿'}", st["signer"]) for label, name in signer
+        ]
+        signer_cells.append(cell(f"日期：{today.isoformat()}", st["signer"]))
+        groups = [(0, 3), (4, 6), (7, 8), (9, 10)]  # the columns each signer field spans
+        signer_row: list = [""] * len(COLUMNS)
+        for (first, _last), content in zip(groups, signer_cells, strict=True):
+            signer_row[first] = content
+        rows.append(signer_row)
+        heights.append(12 * mm)
         table = Table(
             rows,
             colWidths=[w * mm for _, w in COLUMNS],
@@ -134,20 +162,17 @@ def write_aid_sheet(
             repeatRows=1,
             hAlign="CENTER",
         )
-        ts = table_style(total_row=bool(data.aid))
+        ts = table_style(total_row=bool(data.aid), last_row=grid_end)
         if not data.aid:
             ts.add("SPAN", (0, 1), (-1, 1))
         else:
-            ts.add("SPAN", (0, -1), (1, -1))
+            ts.add("SPAN", (0, grid_end), (1, grid_end))
+        ts.add("SPAN", (0, grid_end + 1), (-1, grid_end + 1))
+        for first, last in groups:
+            ts.add("SPAN", (first, grid_end + 2), (last, grid_end + 2))
+        ts.add("TOPPADDING", (0, grid_end + 1), (-1, grid_end + 1), 6)
+        ts.add("NOSPLIT", (0, max(1, grid_end - 2)), (-1, -1))
         table.setStyle(ts)
-        story += [
-            table,
-            Spacer(1, 4 * mm),
-            Paragraph(
-                "说明：领取人本人签字（或按手印）；代领的请注明代领人姓名及与领取人关系。",
-                st["small"],
-            ),
-            signer_block(profile, on=today, width=doc.width),
-        ]
+        story.append(table)
         doc.build(story)
     return target

@@ -6,15 +6,21 @@ from dictionaries, so a busy month of a large township costs a handful of querie
 
 from __future__ import annotations
 
+import dataclasses
+import json
+import types
+import typing
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from enum import Enum
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from villagedesk.core.enums import DeedStatus, IssueStatus, Presence
 from villagedesk.core.records import Activity, Aid, Deed, DiaryEntry, Issue, Visit
 from villagedesk.services.figures import Month
-from villagedesk.storage.repository import row_to_record
+from villagedesk.storage.schema import TABLES
 
 if TYPE_CHECKING:
     from villagedesk.storage.database import Database
@@ -212,8 +218,50 @@ class MonthData:
         return [(name, counts[uid]) for uid, name in self.members.items() if uid in counts]
 
 
+@cache
+def _decoders(cls: type) -> list[tuple[str, Callable[[Any], Any] | None]]:
+    """Per field: how to turn the stored value back into the record's type."""
+    hints = typing.get_type_hints(cls)
+    out: list[tuple[str, Callable[[Any], Any] | None]] = []
+    for f in dataclasses.fields(cls):
+        tp = hints[f.name]
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        inner = args[0] if typing.get_origin(tp) in (typing.Union, types.UnionType) else tp
+        if typing.get_origin(inner) is list:
+            (item,) = typing.get_args(inner)
+            if dataclasses.is_dataclass(item):
+                continue  # nested records (issue events) are not stored in the row
+            out.append((f.name, _list_decoder(item)))
+        elif inner is date:
+            out.append((f.name, date.fromisoformat))
+        elif isinstance(inner, type) and issubclass(inner, Enum):
+            out.append((f.name, inner))
+        elif inner is bool:
+            out.append((f.name, bool))
+        else:
+            out.append((f.name, None))
+    return out
+
+
+def _list_decoder(item: Any) -> Callable[[Any], list]:
+    if isinstance(item, type) and issubclass(item, Enum):
+        return lambda text: [item(v) for v in json.loads(text)] if text else []
+    return lambda text: json.loads(text) if text else []
+
+
 def _records(db: Database, cls: type, sql: str, params: list[Any]) -> list[Any]:
-    return [row_to_record(cls, row) for row in db.su.query(sql, params)]
+    """Records of ``cls`` matching ``sql`` (the "where … order by …" part)."""
+    # Rows written by our own repositories: decode them directly instead of through
+    # serialize.from_dict, whose per-field checks cost more than writing the ledger cells.
+    decoders = _decoders(cls)
+    columns = ", ".join(f"[{name}]" for name, _ in decoders)
+    out = []
+    for row in db.su.execute(f"select {columns} from [{TABLES[cls]}] {sql}", params):
+        kwargs = {}
+        for (name, decode), value in zip(decoders, row, strict=False):
+            kwargs[name] = decode(value) if decode is not None and value is not None else value
+        out.append(cls(**kwargs))
+    return out
 
 
 def load_month(db: Database, m: Month, *, today: date) -> MonthData:
@@ -226,7 +274,7 @@ def load_month(db: Database, m: Month, *, today: date) -> MonthData:
     data.visits = _records(
         db,
         Visit,
-        f"select * from visits where {live} and date >= ? and date <= ? order by date, created_at",
+        f"where {live} and date >= ? and date <= ? order by date, created_at",
         span,
     )
     a = asof.isoformat()
@@ -235,7 +283,7 @@ def load_month(db: Database, m: Month, *, today: date) -> MonthData:
     data.issues = _records(
         db,
         Issue,
-        f"select * from issues where {live} and ("
+        f"where {live} and ("
         " (collected_date >= ? and collected_date <= ?)"
         " or (collected_date <= ? and (done_date is null or done_date > ?)"
         "     and (status != '已回访销号' or done_date > ?))"
@@ -246,7 +294,7 @@ def load_month(db: Database, m: Month, *, today: date) -> MonthData:
     data.aid = _records(
         db,
         Aid,
-        f"select * from aid where {live} and date >= ? and date <= ? order by date, created_at",
+        f"where {live} and date >= ? and date <= ? order by date, created_at",
         span,
     )
     data.deeds = db.deeds.find()

@@ -68,8 +68,8 @@ ISSUE_COLUMNS = [
     Column("办结日期", 11.5, "date"),
     Column("办理结果", 20),
     Column("回访情况及满意度", 16),
-    Column("状态", 9, "center"),
-    Column("是否销号", 6, "center"),
+    Column("状态", 12, "center"),
+    Column("是否销号", 7, "center"),
 ]
 AID_COLUMNS = [
     Column("序号", 6, "center"),

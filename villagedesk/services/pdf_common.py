@@ -148,8 +148,12 @@ def cell(text: object, style: Any) -> Any:
     return Paragraph(escape("" if text is None else str(text)).replace("\n", "<br/>"), style)
 
 
-def table_style(*, header_rows: int = 1, total_row: bool = False) -> Any:
-    """Thin black grid, tinted bold-ish header rows, centred vertically."""
+def table_style(*, header_rows: int = 1, total_row: bool = False, last_row: int = -1) -> Any:
+    """Thin black grid, tinted header rows, centred vertically.
+
+    ``last_row``: the grid stops there (rows below it, e.g. a signer line kept inside the
+    table so it never drifts onto a page of its own, get no lines); ``total_row`` tints it.
+    """
     from reportlab.lib import colors
     from reportlab.platypus import TableStyle
 
@@ -159,8 +163,8 @@ def table_style(*, header_rows: int = 1, total_row: bool = False) -> Any:
     cmds: list[tuple] = [
         ("FONTNAME", (0, 0), (-1, -1), font),
         ("FONTSIZE", (0, 0), (-1, -1), 9),
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("BOX", (0, 0), (-1, -1), 1.0, colors.black),
+        ("GRID", (0, 0), (-1, last_row), 0.5, colors.black),
+        ("BOX", (0, 0), (-1, last_row), 1.0, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
@@ -172,7 +176,7 @@ def table_style(*, header_rows: int = 1, total_row: bool = False) -> Any:
             ("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.HexColor("#" + HEADER_FILL_HEX))
         )
     if total_row:
-        cmds.append(("BACKGROUND", (0, -1), (-1, -1), colors.HexColor("#F2F2F2")))
+        cmds.append(("BACKGROUND", (0, last_row), (-1, last_row), colors.HexColor("#F2F2F2")))
     return TableStyle(cmds)
 
 
@@ -216,6 +220,8 @@ def _numbered_canvas_class(decor: _PageDecor) -> type:
         """Keeps every page's state, then stamps "第 N 页 共 M 页" once M is known."""
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
+            # start in our font, so no unembedded Helvetica is referenced by any page
+            kwargs.setdefault("initialFontName", font)
             super().__init__(*args, **kwargs)
             self._saved_pages: list[dict] = []
 
@@ -270,7 +276,9 @@ def make_doc(
 
     register_pdf_font()
     decor = _PageDecor(
-        header=f"{profile.village or ''} {title}".strip(),
+        header=title
+        if profile.village and profile.village in title
+        else f"{profile.village} {title}".strip(),
         mark=CONFIDENTIAL_MARK if confidential else None,
     )
 

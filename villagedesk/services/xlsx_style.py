@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from copy import copy
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from villagedesk.services.pdf_common import CONFIDENTIAL_MARK, HEADER_FILL_HEX, unit_line
@@ -31,6 +31,8 @@ MONEY_FORMAT = "0.00"
 OVERDUE_FILL_HEX = "F8CBAD"
 HEADER_ROW = 3  # title, 填报单位 row, then the header
 NO_RECORDS = "本月无记录"
+LINE_HEIGHT = 13.5  # points per wrapped line of 10 pt text
+ROW_PADDING = 5
 
 
 @dataclass(frozen=True)
@@ -123,6 +125,34 @@ class Styles:
         wb.remove(ws)
 
 
+def make_cell(ws: Any, value: Any, style: Any) -> Any:
+    """A styled write-only cell, typed by hand (faster than openpyxl's checks, same result).
+
+    Text is never read as a formula (a note starting with "=" stays text) and characters
+    XML cannot hold are dropped, so Excel/WPS never offer to "repair" the file.
+    """
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+
+    cell = Cell(ws, row=1, column=1, style_array=style)  # append() sets the real place
+    if value is None:
+        return cell
+    kind = type(value)
+    if kind is str:
+        cell.data_type = "s"
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)[:32767]
+    elif kind is int or kind is float:
+        cell.data_type = "n"
+    elif kind is date or kind is datetime:
+        cell.data_type = "d"
+    elif kind is bool:
+        cell.data_type = "b"
+    else:
+        cell.data_type = "s"
+        value = ILLEGAL_CHARACTERS_RE.sub("", str(value))
+    cell._value = value
+    return cell
+
+
 def _col_letter(index: int) -> str:
     from openpyxl.utils import get_column_letter
 
@@ -148,6 +178,8 @@ class FormSheet:
         self.ws = ws = wb.create_sheet(name)
         self.serial = 0
         self._col_styles = [styles.by_kind[c.kind] for c in columns]
+        # usable width of columns 2… (values passed to row() start after 序号), in width units
+        self._usable = [max(1.0, c.width - 1.2) for c in columns[1:]]
         last = _col_letter(len(columns))
         self.last_letter = last
         self.rows_written = 0
@@ -200,11 +232,7 @@ class FormSheet:
         self._append([self._cell(c.header, styles.header) for c in columns])
 
     def _cell(self, value: Any, style: Any) -> Any:
-        from openpyxl.cell import WriteOnlyCell
-
-        cell = WriteOnlyCell(self.ws, value)
-        cell._style = copy(style)
-        return cell
+        return make_cell(self.ws, value, style)
 
     def _append(self, cells: list[Any]) -> None:
         self.ws.append(cells)
@@ -222,8 +250,6 @@ class FormSheet:
         Columns in ``overdue_cols`` get the overdue mark; ``kinds`` overrides a column's look
         for this row (column index → "money", "int", …).
         """
-        from openpyxl.cell import WriteOnlyCell
-
         self.serial += 1
         ws = self.ws
         col_styles = self._col_styles
@@ -232,12 +258,28 @@ class FormSheet:
             for i, kind in kinds.items():
                 col_styles[i] = self.styles.by_kind[kind]
         overdue = self.styles.overdue
-        cells = []
-        for i, (value, style) in enumerate(zip([self.serial, *values], col_styles, strict=True)):
-            cell = WriteOnlyCell(ws, value)
-            cell._style = copy(overdue if i in overdue_cols else style)
-            cells.append(cell)
+        self.ws.row_dimensions[self.rows_written + 1].height = self._height(values)
+        if overdue_cols:
+            col_styles = [overdue if i in overdue_cols else st for i, st in enumerate(col_styles)]
+        cells = [
+            make_cell(ws, value, style)
+            for value, style in zip([self.serial, *values], col_styles, strict=True)
+        ]
         self._append(cells)
+
+    def _height(self, values: list[Any]) -> float:
+        # Excel, WPS and LibreOffice do not grow a row for wrapped text written by a program,
+        # so estimate the lines: a CJK character is about two width units, ASCII one; UTF-8
+        # length does that count in C (3 bytes for CJK, 1 for ASCII).
+        lines = 1
+        for value, usable in zip(values, self._usable, strict=False):
+            if type(value) is str and value:
+                for part in value.split("\n"):
+                    units = (len(part.encode()) + len(part)) / 2
+                    need = -(-units // usable)  # ceil
+                    if need > lines:
+                        lines = need
+        return LINE_HEIGHT * lines + ROW_PADDING
 
     def total_row(self, values: list[Any]) -> None:
         """A 合计 row: ``values`` cover every column (the first is usually "合计")."""
