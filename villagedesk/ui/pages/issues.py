@@ -147,9 +147,7 @@ class IssuesPage(Page):
         self.tabs.setExpanding(False)
         for _ in TAB_KEYS:
             self.tabs.addTab("")
-        self.model: RecordTableModel[IssueRow] = RecordTableModel(
-            issue_columns(self, today()), self
-        )
+        self.model: RecordTableModel[IssueRow] = RecordTableModel(issue_columns(today()), self)
         self.model.highlight = lambda r: OVERDUE_TINT if r.overdue_days(today()) else None
         self.table = QTableView()
         self.table.setModel(self.model)
