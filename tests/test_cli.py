@@ -322,6 +322,19 @@ def _addition(**resident_changes) -> dict:
     }
 
 
+def test_the_example_in_the_format_document_loads(capsys, tmp_path):
+    doc = Path(__file__).resolve().parents[1] / "docs" / "data-format.md"
+    example = doc.read_text(encoding="utf-8").split("```json")[1].split("```")[0]
+    file = tmp_path / "example.json"
+    file.write_text(example, encoding="utf-8")
+    target = tmp_path / "new.db"
+    code, out, err = run(capsys, "--db", target, "load", file)
+    assert code == 0, err
+    assert out.strip() == "已添加 3 条记录（农户 1，村民 1，问题 1，问题办理记录 1）"
+    code, out, _ = run(capsys, "--db", target, "search", "qq", "--json")
+    assert [r["name"] for r in json.loads(out)] == ["钱七"]
+
+
 def test_a_good_addition_is_loaded(capsys, village, tmp_path):
     file = tmp_path / "add.json"
     file.write_text(json.dumps(_addition(), ensure_ascii=False), encoding="utf-8")

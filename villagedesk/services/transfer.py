@@ -300,6 +300,9 @@ def _insert(db: Database, parsed: _Parsed) -> LoadSummary:
                 elif name == "residents":
                     set_name_keys(db.su, "resident", record.uid, record.name)
             summary.counts[name] = len(parsed.records[name])
+        # people read the counts in the file's order, each issue's events after the issues
+        order = [*KINDS, "issue_events"]
+        summary.counts = {k: summary.counts[k] for k in order if k in summary.counts}
         if parsed.profile is not None and not db.profile.exists():
             db.profile.save(parsed.profile)
             summary.profile_loaded = True
