@@ -182,6 +182,9 @@ class PeopleConverter:
                 seen[dup_key] = p
             elif dup_key[0] == "id":
                 p.pr.refuse(f"{what}与第 {first.pr.row_no} 行相同，同一身份证号码不能登记两人")
+            else:
+                p.household_no = self._renumber(p.household_no)
+                p.pr.warnings.append(f"{what}与第 {first.pr.row_no} 行重复，改为 {p.household_no}")
 
     def _group_uid(self, name: str) -> str | None:
         if not name:
