@@ -67,7 +67,7 @@ def write_aid_sheet(
     target = Path(out_path).expanduser().absolute()
     title = f"{profile.village or '本村'}慰问金/物资发放登记表（{m.chinese()}）"
     with atomic_output(target) as tmp:
-        data = load_month(db, m, today=today)
+        data = load_month(db, m, today=today, aid_only=True)
         st = styles()
         doc = make_doc(tmp, landscape=True, title=title, profile=profile)
         story: list = [

@@ -264,13 +264,23 @@ def _records(db: Database, cls: type, sql: str, params: list[Any]) -> list[Any]:
     return out
 
 
-def load_month(db: Database, m: Month, *, today: date) -> MonthData:
-    """Read everything the month's ledgers print."""
+def load_month(db: Database, m: Month, *, today: date, aid_only: bool = False) -> MonthData:
+    """Read everything the month's ledgers print (only the aid and its names with ``aid_only``)."""
     first, last = m.first.isoformat(), m.last.isoformat()
     asof = min(m.last, today)
     data = MonthData(month=m, asof=asof)
     span = [first, last]
     live = "deleted_at is null"
+    data.aid = _records(
+        db,
+        Aid,
+        f"where {live} and date >= ? and date <= ? order by date, created_at",
+        span,
+    )
+    if aid_only:
+        _load_names(db, data)
+        _load_aid_people(db, data)
+        return data
     data.visits = _records(
         db,
         Visit,
@@ -291,22 +301,10 @@ def load_month(db: Database, m: Month, *, today: date) -> MonthData:
         ") order by number",
         [first, last, a, a, a, first, last],
     )
-    data.aid = _records(
-        db,
-        Aid,
-        f"where {live} and date >= ? and date <= ? order by date, created_at",
-        span,
-    )
     data.deeds = db.deeds.find()
     data.activities = db.activities.between(m.first, m.last)
     data.diary = db.diary.between(m.first, m.last)
-    data.households = {
-        row["uid"]: HouseholdName(row["head_name"], row["household_no"], row["group_uid"])
-        for row in db.su.query("select uid, head_name, household_no, group_uid from households")
-    }
-    data.groups = {row["uid"]: row["name"] for row in db.su.query("select uid, name from groups")}
-    # deleted members keep their names on old records; team order as the team page shows it
-    data.members = {m.uid: m.name for m in db.team.find(include_deleted=True)}
+    _load_names(db, data)
     for row in db.su.query(
         "select i.visit_uid as v, i.number as n from issues i join visits v on v.uid = i.visit_uid "
         "where i.deleted_at is null and v.date >= ? and v.date <= ? order by i.number",
@@ -315,6 +313,16 @@ def load_month(db: Database, m: Month, *, today: date) -> MonthData:
         data.visit_issues.setdefault(row["v"], []).append(row["n"])
     _load_aid_people(db, data)
     return data
+
+
+def _load_names(db: Database, data: MonthData) -> None:
+    data.households = {
+        row["uid"]: HouseholdName(row["head_name"], row["household_no"], row["group_uid"])
+        for row in db.su.query("select uid, head_name, household_no, group_uid from households")
+    }
+    data.groups = {row["uid"]: row["name"] for row in db.su.query("select uid, name from groups")}
+    # deleted members keep their names on old records; team order as the team page shows it
+    data.members = {m.uid: m.name for m in db.team.find(include_deleted=True)}
 
 
 def _load_aid_people(db: Database, data: MonthData) -> None:
