@@ -26,12 +26,18 @@ MAX_TRACKED_ROWS = 150
 MAX_SOLVED_ROWS = 150
 
 
-def _issues(db: Database, where: str, params: list[Any], order: str) -> list[Issue]:
-    # Straight from the rows: the report needs no timelines, and loading one per issue is slow.
+def _issues(
+    db: Database, where: str, params: list[Any], order: str, limit: int
+) -> tuple[list[Issue], int]:
+    """The first ``limit`` issues matching, and how many match in all."""
+    # Straight from the rows and only those printed: the report needs no timelines, and
+    # decoding thousands of issues of a large township costs more than drawing the pages.
     from villagedesk.storage.repository import row_to_record
 
-    sql = f"select * from issues where deleted_at is null and {where} order by {order}"
-    return [row_to_record(Issue, row) for row in db.su.query(sql, params)]
+    cond = f"deleted_at is null and {where}"
+    total = db.su.execute(f"select count(*) from issues where {cond}", params).fetchone()[0]
+    sql = f"select * from issues where {cond} order by {order} limit {int(limit)}"
+    return [row_to_record(Issue, row) for row in db.su.query(sql, params)], total
 
 
 def _household_names(db: Database) -> dict[str, str]:
@@ -190,11 +196,12 @@ def _chart(story: _Story, db: Database, m: Month, today: date) -> None:
 
 def _solved(story: _Story, db: Database, m: Month, names: dict[str, str]) -> None:
     story.heading("三、本月解决的问题")
-    solved = _issues(
+    solved, solved_count = _issues(
         db,
         "status in ('已办结', '已回访销号') and outcome = '已解决' and done_date >= ? and done_date <= ?",
         [m.first.isoformat(), m.last.isoformat()],
         "done_date, number",
+        MAX_SOLVED_ROWS,
     )
     if not solved:
         story.note("本月无已解决的问题。")
@@ -202,7 +209,7 @@ def _solved(story: _Story, db: Database, m: Month, names: dict[str, str]) -> Non
     rows = [
         [i.number, names.get(i.household_uid or "", i.reporter), _short(i.description),
          i.done_date.isoformat() if i.done_date else "", _short(i.result)]
-        for i in solved[:MAX_SOLVED_ROWS]
+        for i in solved
     ]  # fmt: skip
     story.table(
         ["编号", "反映人", "诉求事项", "办结日期", "办理结果"],
@@ -223,13 +230,15 @@ def _tracking(story: _Story, db: Database, m: Month, today: date, names: dict[st
         "collected_date <= ? and (done_date is null or done_date > ?) "
         "and (status != '已回访销号' or done_date > ?)"
     )
-    tracked = _issues(db, open_at_end, [asof] * 3, "deadline is null, deadline, number")
+    tracked, tracked_count = _issues(
+        db, open_at_end, [asof] * 3, "deadline is null, deadline, number", MAX_TRACKED_ROWS
+    )
     if not tracked:
         story.note("本月末无仍在办理的问题。")
         return
     asof_day = min(m.last, today)
     rows, red = [], []
-    for n, i in enumerate(tracked[:MAX_TRACKED_ROWS], start=1):
+    for n, i in enumerate(tracked, start=1):
         late = i.deadline is not None and i.deadline < asof_day
         mark = f"逾期{(asof_day - i.deadline).days}天" if late else "未逾期"
         if late:
@@ -247,9 +256,9 @@ def _tracking(story: _Story, db: Database, m: Month, today: date, names: dict[st
         wrap={2},
         extra=extra,
     )
-    if len(tracked) > MAX_TRACKED_ROWS:
+    if tracked_count > len(tracked):
         story.note(
-            f"共 {len(tracked)} 件仍在办理，此处按办理时限列出前 {MAX_TRACKED_ROWS} 件，"
+            f"共 {tracked_count} 件仍在办理，此处按办理时限列出前 {MAX_TRACKED_ROWS} 件，"
             "完整清单见问题台账。"
         )
 
