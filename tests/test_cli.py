@@ -286,6 +286,22 @@ def test_dump_load_dump_gives_the_same_records(capsys, village, tmp_path):
         db.close()
 
 
+def test_demo_village_round_trips_through_the_service(demo_db, tmp_path):
+    from villagedesk.services.transfer import dump_records, load_records
+
+    first = dump_records(demo_db)
+    assert len(first["records"]["households"]) == 60
+    target = open_database(tmp_path / "copy.db")
+    try:
+        summary = load_records(target, json.loads(json.dumps(first, ensure_ascii=False)))
+        assert summary.total == sum(len(v) for v in first["records"].values())
+        assert summary.profile_loaded
+        second = dump_records(target)
+    finally:
+        target.close()
+    assert (second["records"], second["profile"]) == (first["records"], first["profile"])
+
+
 def test_dump_with_photos_round_trips_the_photos(capsys, village, tmp_path):
     first = dump(capsys, village, "--with-photos")
     (photo,) = first["records"]["attachments"]
