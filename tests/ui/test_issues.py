@@ -187,8 +187,8 @@ def test_issue_from_visit_walks_through_every_status(qtbot, monkeypatch, db, ctx
     assert (figures["collected"], figures["solved"], figures["tracking"]) == (1, 1, 0)
     # the table row shows the whole story
     texts = [page.model.data(page.model.index(0, c)) for c in range(page.model.columnCount())]
-    assert texts[0] == "2026-001" and texts[2] == "走访" and texts[3] == "张三"
-    assert texts[7:14] == ["上报乡镇", "限期办", "王队员", "2026-12-15", "已回访销号", TODAY.isoformat(), "满意"]  # fmt: skip
+    assert texts[:5] == ["2026-001", "已回访销号", TODAY.isoformat(), "走访", "张三"]
+    assert texts[8:14] == ["上报乡镇", "限期办", "王队员", "2026-12-15", TODAY.isoformat(), "满意"]
 
     # refused: every button is disabled, and the workflow says why in Chinese
     assert not any(buttons_enabled(page).values())
@@ -268,7 +268,7 @@ def test_new_issue_via_ctrl_i_registers_and_assigns(qtbot, monkeypatch, db, ctx,
     # nine days past its deadline: the row stands out and the overdue tab counts it
     assert page.current.uid == issue.uid
     row = 0
-    status = page.model.data(page.model.index(row, 11))
+    status = page.model.data(page.model.index(row, 1))
     assert status == "办理中 (overdue 9 days)"
     brush = page.model.data(page.model.index(row, 0), Qt.ItemDataRole.BackgroundRole)
     assert brush.color() == OVERDUE_TINT
@@ -369,10 +369,10 @@ def test_issue_table_model_alone(qapp, db, village):
     model = RecordTableModel(issue_columns(TODAY))
     model.set_rows(rows)
     assert model.columnCount() == 14 and model.rowCount() == 1
-    assert [model.data(model.index(0, c)) for c in (0, 3, 4, 7, 8, 10)] == [
+    assert [model.data(model.index(0, c)) for c in (0, 4, 5, 8, 9, 11)] == [
         "2026-007", "张三", "东庄组", "转县级部门", "分期办", "2026-10-01",
     ]  # fmt: skip
-    assert model.data(model.index(0, 11)) == "办理中 (overdue 59 days)"
+    assert model.data(model.index(0, 1)) == "办理中 (overdue 59 days)"
     assert rows[0].overdue_days(TODAY) == 59
     counts = status_counts(db, today=TODAY)
     assert counts[None] == 1 and counts["办理中"] == 1 and counts[OVERDUE] == 1

@@ -72,7 +72,8 @@ def _d(value) -> str:
 
 
 def issue_columns(now) -> list[Column[IssueRow]]:
-    """The ledger's columns, as the township's 问题台账 lists them."""
+    """The ledger's columns as the township's 问题台账 lists them, except that the status comes
+    second: on a laptop screen it (and how overdue) must be seen without scrolling."""
 
     def status(r: IssueRow) -> str:
         days = r.overdue_days(now)
@@ -83,6 +84,7 @@ def issue_columns(now) -> list[Column[IssueRow]]:
 
     return [
         Column(QCoreApplication.translate("IssuesPage", "No."), lambda r: r.issue.number),
+        Column(QCoreApplication.translate("IssuesPage", "Status"), status, sort=lambda r: (list(S).index(r.issue.status), r.overdue_days(now))),
         Column(QCoreApplication.translate("IssuesPage", "Registered"), lambda r: _d(r.issue.collected_date)),
         Column(QCoreApplication.translate("IssuesPage", "Source"), lambda r: r.issue.source.value),
         Column(QCoreApplication.translate("IssuesPage", "Reporter / head"), lambda r: r.issue.reporter or r.head_name),
@@ -93,13 +95,13 @@ def issue_columns(now) -> list[Column[IssueRow]]:
         Column(QCoreApplication.translate("IssuesPage", "Mode"), lambda r: r.issue.handling_mode.value if r.issue.handling_mode else ""),
         Column(QCoreApplication.translate("IssuesPage", "Responsible"), lambda r: r.issue.owner),
         Column(QCoreApplication.translate("IssuesPage", "Deadline"), lambda r: _d(r.issue.deadline)),
-        Column(QCoreApplication.translate("IssuesPage", "Status"), status, sort=lambda r: (list(S).index(r.issue.status), r.overdue_days(now))),
         Column(QCoreApplication.translate("IssuesPage", "Done on"), lambda r: _d(r.issue.done_date)),
         Column(QCoreApplication.translate("IssuesPage", "Satisfaction"), lambda r: r.issue.satisfaction.value if r.issue.satisfaction else ""),
     ]  # fmt: skip
 
 
-COL_DESCRIPTION = 6
+COL_STATUS = 1
+COL_DESCRIPTION = 7
 
 
 def event_columns() -> list[Column[IssueEvent]]:
@@ -164,7 +166,7 @@ class IssuesPage(Page):
         split.addWidget(self.table)
         split.addWidget(self.detail)
         split.setStretchFactor(0, 1)
-        split.setSizes([760, 400])
+        split.setSizes([820, 340])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.tabs)
@@ -187,7 +189,7 @@ class IssuesPage(Page):
     # ---- detail pane ---------------------------------------------------------------
     def _build_detail(self) -> None:
         self.detail = QWidget()
-        self.detail.setMinimumWidth(360)
+        self.detail.setMinimumWidth(330)
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 12pt; font-weight: bold; color: #1f4e79;")
         self.title.setWordWrap(True)
@@ -221,9 +223,9 @@ class IssuesPage(Page):
         box.setContentsMargins(4, 0, 0, 0)
         box.addWidget(self.title)
         box.addLayout(grid)
-        box.addWidget(self.facts, 3)
+        box.addWidget(self.facts, 1)
         box.addWidget(QLabel(self.tr("Timeline")))
-        box.addWidget(self.timeline, 2)
+        box.addWidget(self.timeline, 1)
 
     def show_issue(self, issue: Issue | None) -> None:
         """Show an issue's fields, timeline and allowed steps (None: nothing selected)."""
@@ -299,7 +301,7 @@ class IssuesPage(Page):
         self.count_label.setText(self.tr("%1 issues").replace("%1", str(self.model.total())))
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
-        header.resizeSection(COL_DESCRIPTION, min(header.sectionSize(COL_DESCRIPTION), 260))
+        header.resizeSection(COL_DESCRIPTION, min(header.sectionSize(COL_DESCRIPTION), 240))
         self._select(keep)
 
     def _select(self, uid: str | None) -> None:
