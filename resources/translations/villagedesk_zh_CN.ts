@@ -2,338 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>Unexpected error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Something went wrong that the program did not expect. Everything you saved before is safe in the database.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The details were written to %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <extracomment>set by the reports page: print_hook(ctx, household_uid, parent) prints the household file</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Way</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What was found</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Needs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Handling</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No.</source>
-        <translation type="unfinished">编号</translation>
-    </message>
-    <message>
-        <source>Collected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="unfinished">状态</translation>
-    </message>
-    <message>
-        <source>Level</source>
-        <translation type="unfinished">层级</translation>
-    </message>
-    <message>
-        <source>Deadline</source>
-        <translation type="unfinished">办理时限</translation>
-    </message>
-    <message>
-        <source>Issue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Money</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Goods</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Given by</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Household file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This household no longer exists (it may have been deleted).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Household file — %1 (no. %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No. %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Phone %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 members</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Address: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Risk cleared: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Members (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Visits (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Issues (%1, %2 tracking)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Aid (%1, total %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Household no.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Head</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Group</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Members</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Last visit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Relation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Gender</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Age</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ID number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Health</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Needs attention</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Responsible</source>
-        <translation type="unfinished">责任人</translation>
-    </message>
-    <message>
-        <source>Deleted at</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Record</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fields</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Restore selected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Deleted records stay here until restored. Nothing is ever erased.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>History of the selected record</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mask ID numbers on printouts and exports</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Village</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Village *</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Township</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>County</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dispatching unit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Village committee phone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report signers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Filled in by</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reviewed by</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>These names are printed at the foot of every ledger and report.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Work and privacy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Visit reminder after</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Households needing attention (监测户, 低保户, 特困户, 独居老人, 留守儿童) not visited for this long are listed on the home page.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Takes effect the next time the program starts.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Data folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Database file: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Undo changes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AssignDialog</name>
     <message>
         <source>Handled at</source>
@@ -379,139 +47,154 @@
     <name>DashboardPage</name>
     <message>
         <source>Issues collected</source>
-        <translation type="unfinished"></translation>
+        <translation>收集问题</translation>
     </message>
     <message>
         <source>Solved</source>
-        <translation type="unfinished"></translation>
+        <translation>已解决</translation>
     </message>
     <message>
         <source>Still tracking</source>
-        <translation type="unfinished"></translation>
+        <translation>跟踪办理</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished">逾期</translation>
+        <translation>逾期</translation>
     </message>
     <message>
         <source>Households visited</source>
-        <translation type="unfinished"></translation>
+        <translation>走访农户</translation>
     </message>
     <message>
         <source>Aid money (yuan)</source>
-        <translation type="unfinished"></translation>
+        <translation>慰问金（元）</translation>
     </message>
     <message>
         <source>Goods handed out (times)</source>
-        <translation type="unfinished"></translation>
+        <translation>慰问品（次）</translation>
     </message>
     <message>
         <source>This month</source>
-        <translation type="unfinished"></translation>
+        <translation>本月</translation>
     </message>
     <message>
         <source>Cumulative</source>
-        <translation type="unfinished"></translation>
+        <translation>累计</translation>
     </message>
     <message>
         <source>No.</source>
-        <translation type="unfinished">编号</translation>
+        <translation>编号</translation>
     </message>
     <message>
         <source>Deadline</source>
-        <translation type="unfinished">办理时限</translation>
+        <translation>办理时限</translation>
     </message>
     <message>
         <source>Days overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>逾期天数</translation>
     </message>
     <message>
         <source>Level</source>
-        <translation type="unfinished">层级</translation>
+        <translation>办理层级</translation>
     </message>
     <message>
         <source>Issue</source>
-        <translation type="unfinished"></translation>
+        <translation>诉求事项</translation>
     </message>
     <message>
         <source>Household no.</source>
-        <translation type="unfinished"></translation>
+        <translation>户编号</translation>
     </message>
     <message>
         <source>Head</source>
-        <translation type="unfinished"></translation>
+        <translation>户主</translation>
     </message>
     <message>
         <source>Last visit</source>
-        <translation type="unfinished"></translation>
+        <translation>最近走访</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>从未走访</translation>
     </message>
     <message>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>关注原因</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>内容</translation>
     </message>
     <message>
         <source>Overdue issues</source>
-        <translation type="unfinished"></translation>
+        <translation>逾期问题</translation>
     </message>
     <message>
         <source>Households due a visit</source>
-        <translation type="unfinished"></translation>
+        <translation>待走访农户</translation>
     </message>
     <message>
         <source>Recent activity</source>
-        <translation type="unfinished"></translation>
+        <translation>最近动态</translation>
     </message>
     <message>
         <source>Village</source>
-        <translation type="unfinished"></translation>
+        <translation>本村</translation>
     </message>
     <message>
         <source>%1 — figures for %2 (today %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2工作数据（今天 %3）</translation>
     </message>
     <message>
         <source>Explained (cannot be solved now): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已解释（暂不能解决）：%1</translation>
     </message>
     <message>
         <source>%1 visits</source>
-        <translation type="unfinished">共 %1 条</translation>
+        <translation>走访 %1 次</translation>
     </message>
     <message>
         <source>Visits</source>
-        <translation type="unfinished"></translation>
+        <translation>走访次数</translation>
     </message>
     <message>
         <source>Visits per month, last 12 months</source>
-        <translation type="unfinished"></translation>
+        <translation>近12个月每月走访次数</translation>
     </message>
     <message>
         <source>Issues solved</source>
-        <translation type="unfinished"></translation>
+        <translation>解决问题</translation>
     </message>
     <message>
         <source>Issues per month, last 12 months</source>
-        <translation type="unfinished"></translation>
+        <translation>近12个月每月问题收集与解决</translation>
     </message>
     <message>
         <source>Overdue issues (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>逾期问题（%1）</translation>
     </message>
     <message>
         <source>Households due a visit (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>待走访农户（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <source>Something went wrong that the program did not expect. Everything you saved before is safe in the database.</source>
+        <translation>程序遇到了一个意外问题。之前保存的内容都安全地保存在数据库中，不会丢失。</translation>
+    </message>
+    <message>
+        <source>The details were written to %1</source>
+        <translation>详细信息已写入 %1</translation>
     </message>
 </context>
 <context>
@@ -533,70 +216,198 @@
     <name>GlobalSearch</name>
     <message>
         <source>Search households and residents: name, zs, ID, phone (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索农户和村民：姓名、拼音首字母(zs)、身份证号、电话（Ctrl+F）</translation>
     </message>
     <message>
         <source>Nothing found</source>
-        <translation type="unfinished"></translation>
+        <translation>没有找到</translation>
     </message>
     <message>
         <source>Household of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1户</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdFileDialog</name>
+    <message>
+        <source>Date</source>
+        <extracomment>set by the reports page: print_hook(ctx, household_uid, parent) prints the household file</extracomment>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Way</source>
+        <translation>走访方式</translation>
+    </message>
+    <message>
+        <source>What was found</source>
+        <translation>了解到的情况</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>困难和诉求</translation>
+    </message>
+    <message>
+        <source>Handling</source>
+        <translation>现场处置或解释</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Collected</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>办理层级</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>办理时限</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>诉求事项</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Money</source>
+        <translation>慰问金</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>物品及数量</translation>
+    </message>
+    <message>
+        <source>Given by</source>
+        <translation>慰问人</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Household file</source>
+        <translation>一户一档</translation>
+    </message>
+    <message>
+        <source>This household no longer exists (it may have been deleted).</source>
+        <translation>该农户已不存在（可能已被删除）。</translation>
+    </message>
+    <message>
+        <source>Household file — %1 (no. %2)</source>
+        <translation>一户一档 — %1户（户编号 %2）</translation>
+    </message>
+    <message>
+        <source>No. %1</source>
+        <translation>户编号 %1</translation>
+    </message>
+    <message>
+        <source>Phone %1</source>
+        <translation>电话 %1</translation>
+    </message>
+    <message>
+        <source>%1 members</source>
+        <translation>%1 人</translation>
+    </message>
+    <message>
+        <source>Address: %1</source>
+        <translation>住址：%1</translation>
+    </message>
+    <message>
+        <source>Risk cleared: %1</source>
+        <translation>风险是否消除：%1</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Members (%1)</source>
+        <translation>家庭成员（%1）</translation>
+    </message>
+    <message>
+        <source>Visits (%1)</source>
+        <translation>走访记录（%1）</translation>
+    </message>
+    <message>
+        <source>Issues (%1, %2 tracking)</source>
+        <translation>问题台账（%1，跟踪 %2）</translation>
+    </message>
+    <message>
+        <source>Aid (%1, total %2)</source>
+        <translation>帮扶慰问（%1，合计 %2）</translation>
     </message>
 </context>
 <context>
     <name>HouseholdForm</name>
     <message>
         <source>New household</source>
-        <translation type="unfinished"></translation>
+        <translation>新建农户</translation>
     </message>
     <message>
         <source>Edit household</source>
-        <translation type="unfinished"></translation>
+        <translation>修改农户</translation>
     </message>
     <message>
         <source>Household no. *</source>
-        <translation type="unfinished"></translation>
+        <translation>户编号 *</translation>
     </message>
     <message>
         <source>Head of household *</source>
-        <translation type="unfinished"></translation>
+        <translation>户主姓名 *</translation>
     </message>
     <message>
         <source>Villager group</source>
-        <translation type="unfinished"></translation>
+        <translation>村民小组</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished">（无）</translation>
+        <translation>（无）</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>住址</translation>
     </message>
     <message>
         <source>Household phone</source>
-        <translation type="unfinished"></translation>
+        <translation>户联系电话</translation>
     </message>
     <message>
         <source>Household type</source>
-        <translation type="unfinished"></translation>
+        <translation>户类型</translation>
     </message>
     <message>
         <source>Monitoring type</source>
-        <translation type="unfinished"></translation>
+        <translation>监测对象类型</translation>
     </message>
     <message>
         <source>Risk causes</source>
-        <translation type="unfinished"></translation>
+        <translation>风险类型</translation>
     </message>
     <message>
         <source>Living</source>
-        <translation type="unfinished"></translation>
+        <translation>居住情况</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
@@ -617,68 +428,128 @@
 <context>
     <name>HouseholdsPage</name>
     <message>
+        <source>Household no.</source>
+        <translation>户编号</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>村民小组</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>户类型</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>最近走访</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>与户主关系</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>健康状况</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>关注类别</translation>
+    </message>
+    <message>
         <source>Name, pinyin initials (zs), ID digits, phone, no.</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名、拼音首字母(zs)、身份证号、电话、户编号</translation>
     </message>
     <message>
         <source>All types</source>
-        <translation type="unfinished"></translation>
+        <translation>全部户类型</translation>
     </message>
     <message>
         <source>New household</source>
-        <translation type="unfinished"></translation>
+        <translation>新建农户</translation>
     </message>
     <message>
         <source>Edit</source>
-        <translation type="unfinished">修改</translation>
+        <translation>修改</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished">删除</translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Household file</source>
-        <translation type="unfinished"></translation>
+        <translation>一户一档</translation>
     </message>
     <message>
         <source>Add member</source>
-        <translation type="unfinished"></translation>
+        <translation>添加成员</translation>
     </message>
     <message>
         <source>Edit member</source>
-        <translation type="unfinished"></translation>
+        <translation>修改成员</translation>
     </message>
     <message>
         <source>Delete member</source>
-        <translation type="unfinished"></translation>
+        <translation>删除成员</translation>
     </message>
     <message>
         <source>All groups</source>
-        <translation type="unfinished"></translation>
+        <translation>全部村民小组</translation>
     </message>
     <message>
         <source>%1 of %2 households</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2 户</translation>
     </message>
     <message>
         <source>No household selected</source>
-        <translation type="unfinished"></translation>
+        <translation>未选择农户</translation>
     </message>
     <message>
         <source>Members of %1 (no. %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1户家庭成员（户编号 %2）</translation>
     </message>
     <message>
         <source>Delete household</source>
-        <translation type="unfinished"></translation>
+        <translation>删除农户</translation>
     </message>
     <message>
         <source>Move household %1 (%2) to the recycle bin? It can be restored there.</source>
-        <translation type="unfinished"></translation>
+        <translation>把 %1户（户编号 %2）移到回收站吗？以后可以在回收站恢复。</translation>
     </message>
     <message>
         <source>Move %1 to the recycle bin? It can be restored there.</source>
-        <translation type="unfinished"></translation>
+        <translation>把 %1 移到回收站吗？以后可以在回收站恢复。</translation>
     </message>
 </context>
 <context>
@@ -688,8 +559,8 @@
         <translation>暂不转办（仅登记）</translation>
     </message>
     <message>
-        <source>Deadline</source>
-        <translation>办理时限</translation>
+        <source>Set</source>
+        <translation>设定</translation>
     </message>
 </context>
 <context>
@@ -935,86 +806,86 @@
     <name>MainWindow</name>
     <message>
         <source>VillageDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>驻村工作台</translation>
     </message>
     <message>
         <source>This page is not available in this version yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>此页面在当前版本中尚未提供。</translation>
     </message>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索</translation>
     </message>
     <message>
         <source>Database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库：%1</translation>
     </message>
     <message>
         <source>Today: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>今天：%1</translation>
     </message>
     <message>
         <source>No backup yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无备份</translation>
     </message>
     <message>
         <source>Last backup: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>上次备份：%1</translation>
     </message>
     <message>
         <source>(more than a week ago — please back up)</source>
-        <translation type="unfinished"></translation>
+        <translation>（已超过一周，请及时备份）</translation>
     </message>
 </context>
 <context>
     <name>Pages</name>
     <message>
         <source>Home</source>
-        <translation type="unfinished"></translation>
+        <translation>首页</translation>
     </message>
     <message>
         <source>Households &amp; residents</source>
-        <translation type="unfinished"></translation>
+        <translation>农户与村民</translation>
     </message>
     <message>
         <source>Visits</source>
-        <translation type="unfinished"></translation>
+        <translation>走访记录</translation>
     </message>
     <message>
         <source>Issue ledger</source>
-        <translation type="unfinished"></translation>
+        <translation>问题台账</translation>
     </message>
     <message>
         <source>Aid</source>
-        <translation type="unfinished"></translation>
+        <translation>帮扶慰问</translation>
     </message>
     <message>
         <source>Deeds for the people</source>
-        <translation type="unfinished"></translation>
+        <translation>为民办实事</translation>
     </message>
     <message>
         <source>Activities &amp; meetings</source>
-        <translation type="unfinished"></translation>
+        <translation>活动会议</translation>
     </message>
     <message>
         <source>Team diary</source>
-        <translation type="unfinished"></translation>
+        <translation>驻村日志</translation>
     </message>
     <message>
         <source>Team &amp; contact cards</source>
-        <translation type="unfinished"></translation>
+        <translation>工作队与联系卡</translation>
     </message>
     <message>
         <source>Reports &amp; export</source>
-        <translation type="unfinished"></translation>
+        <translation>报表导出</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>设置</translation>
     </message>
     <message>
         <source>Recycle bin</source>
-        <translation type="unfinished"></translation>
+        <translation>回收站</translation>
     </message>
 </context>
 <context>
@@ -1032,78 +903,118 @@
     <name>RecordKind</name>
     <message>
         <source>Team member</source>
-        <translation type="unfinished"></translation>
+        <translation>工作队成员</translation>
     </message>
     <message>
         <source>Villager group</source>
-        <translation type="unfinished"></translation>
+        <translation>村民小组</translation>
     </message>
     <message>
         <source>Household</source>
-        <translation type="unfinished"></translation>
+        <translation>农户</translation>
     </message>
     <message>
         <source>Resident</source>
-        <translation type="unfinished"></translation>
+        <translation>村民</translation>
     </message>
     <message>
         <source>Visit</source>
-        <translation type="unfinished"></translation>
+        <translation>走访记录</translation>
     </message>
     <message>
         <source>Issue</source>
-        <translation type="unfinished"></translation>
+        <translation>问题</translation>
     </message>
     <message>
         <source>Aid</source>
-        <translation type="unfinished"></translation>
+        <translation>帮扶慰问</translation>
     </message>
     <message>
         <source>Deed</source>
-        <translation type="unfinished"></translation>
+        <translation>为民办实事</translation>
     </message>
     <message>
         <source>Activity</source>
-        <translation type="unfinished"></translation>
+        <translation>活动会议</translation>
     </message>
     <message>
         <source>Diary entry</source>
-        <translation type="unfinished"></translation>
+        <translation>驻村日志</translation>
     </message>
     <message>
         <source>Attachment</source>
-        <translation type="unfinished"></translation>
+        <translation>附件</translation>
     </message>
     <message>
         <source>created</source>
-        <translation type="unfinished"></translation>
+        <translation>新建</translation>
     </message>
     <message>
         <source>changed</source>
-        <translation type="unfinished"></translation>
+        <translation>修改</translation>
     </message>
     <message>
         <source>deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>restored</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复</translation>
     </message>
 </context>
 <context>
     <name>RecycleBinPage</name>
     <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Deleted at</source>
+        <translation>删除时间</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>涉及字段</translation>
+    </message>
+    <message>
+        <source>Restore selected</source>
+        <translation>恢复所选</translation>
+    </message>
+    <message>
+        <source>Deleted records stay here until restored. Nothing is ever erased.</source>
+        <translation>删除的记录保存在这里，随时可以恢复，不会被彻底清除。</translation>
+    </message>
+    <message>
+        <source>History of the selected record</source>
+        <translation>所选记录的修改历史</translation>
+    </message>
+    <message>
         <source>%1 deleted records</source>
-        <translation type="unfinished"></translation>
+        <translation>共 %1 条已删除记录</translation>
     </message>
     <message>
         <source>Recycle bin</source>
-        <translation type="unfinished"></translation>
+        <translation>回收站</translation>
     </message>
     <message>
         <source>%1 records restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>已恢复 %1 条记录。</translation>
     </message>
 </context>
 <context>
@@ -1121,101 +1032,232 @@
     <name>ResidentForm</name>
     <message>
         <source>New resident</source>
-        <translation type="unfinished"></translation>
+        <translation>添加村民</translation>
     </message>
     <message>
         <source>Edit resident</source>
-        <translation type="unfinished"></translation>
+        <translation>修改村民</translation>
     </message>
     <message>
         <source>Household</source>
-        <translation type="unfinished"></translation>
+        <translation>所属农户</translation>
     </message>
     <message>
         <source>Name *</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名 *</translation>
     </message>
     <message>
         <source>Relation to head</source>
-        <translation type="unfinished"></translation>
+        <translation>与户主关系</translation>
     </message>
     <message>
         <source>ID number</source>
-        <translation type="unfinished"></translation>
+        <translation>身份证号码</translation>
     </message>
     <message>
         <source>18 digits; gender and birth date are read from it</source>
-        <translation type="unfinished"></translation>
+        <translation>18位，性别和出生日期将自动识别</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>Ethnicity</source>
-        <translation type="unfinished"></translation>
+        <translation>民族</translation>
     </message>
     <message>
         <source>Education</source>
-        <translation type="unfinished"></translation>
+        <translation>文化程度</translation>
     </message>
     <message>
         <source>Health</source>
-        <translation type="unfinished"></translation>
+        <translation>健康状况</translation>
     </message>
     <message>
         <source>Labour skill</source>
-        <translation type="unfinished"></translation>
+        <translation>劳动技能</translation>
     </message>
     <message>
         <source>Needs attention</source>
-        <translation type="unfinished"></translation>
+        <translation>关注类别</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Without an ID number gender and birth date stay empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>未填身份证号码时，性别和出生日期为空。</translation>
     </message>
     <message>
         <source>%1, born %2, age %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，%2出生，%3岁</translation>
     </message>
 </context>
 <context>
     <name>SearchPopup</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Relation</source>
-        <translation type="unfinished"></translation>
+        <translation>与户主关系</translation>
     </message>
     <message>
         <source>Household no.</source>
-        <translation type="unfinished"></translation>
+        <translation>户编号</translation>
     </message>
     <message>
         <source>ID number</source>
-        <translation type="unfinished"></translation>
+        <translation>身份证号码</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>电话</translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
+        <source>Mask ID numbers on printouts and exports</source>
+        <translation>打印和导出时隐藏身份证号码中间位数</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村情信息</translation>
+    </message>
+    <message>
+        <source>Village *</source>
+        <translation>村名 *</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <translation>县（市、区）</translation>
+    </message>
+    <message>
+        <source>Dispatching unit</source>
+        <translation>派出单位</translation>
+    </message>
+    <message>
+        <source>Village committee phone</source>
+        <translation>村委会电话</translation>
+    </message>
+    <message>
+        <source>Report signers</source>
+        <translation>报表签字人</translation>
+    </message>
+    <message>
+        <source>Filled in by</source>
+        <translation>填报人</translation>
+    </message>
+    <message>
+        <source>Reviewed by</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>These names are printed at the foot of every ledger and report.</source>
+        <translation>这些姓名印在每份台账和报表的末尾。</translation>
+    </message>
+    <message>
+        <source>Work and privacy</source>
+        <translation>工作与隐私</translation>
+    </message>
+    <message>
+        <source>Visit reminder after</source>
+        <translation>走访提醒天数</translation>
+    </message>
+    <message>
+        <source>Households needing attention (监测户, 低保户, 特困户, 独居老人, 留守儿童) not visited for this long are listed on the home page.</source>
+        <translation>需重点关注的农户（监测户、低保户、特困户、独居老人、留守儿童）超过此天数未走访时，会列在首页。</translation>
+    </message>
+    <message>
+        <source>Takes effect the next time the program starts.</source>
+        <translation>下次启动程序时生效。</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>Database file: %1</source>
+        <translation>数据库文件：%1</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>保存设置</translation>
+    </message>
+    <message>
+        <source>Undo changes</source>
+        <translation>撤销修改</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
         <source>Settings saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>设置已保存。</translation>
     </message>
     <message>
         <source>The new language applies after restarting the program.</source>
-        <translation type="unfinished"></translation>
+        <translation>新的界面语言将在重新启动程序后生效。</translation>
+    </message>
+</context>
+<context>
+    <name>StartUp</name>
+    <message>
+        <source>Cannot open the database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Use the newest good backup (%1)</source>
+        <translation>使用最新的完好备份（%1）</translation>
+    </message>
+    <message>
+        <source>The damaged file will be kept beside it, renamed, so nothing is lost.</source>
+        <translation>损坏的文件会改名保留在原处，不会丢失。</translation>
+    </message>
+    <message>
+        <source>Choose another file…</source>
+        <translation>选择其他文件…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Choose a database</source>
+        <translation>选择数据库</translation>
+    </message>
+    <message>
+        <source>VillageDesk database (*.db);;All files (*)</source>
+        <translation>驻村工作台数据库 (*.db);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -1237,7 +1279,7 @@
     <name>VisitForm</name>
     <message>
         <source>New visit</source>
-        <extracomment>database path -&gt; the team members ticked on the last visit saved there this session (pre-fills the next visit: the same people usually walk together)</extracomment>
+        <extracomment>database path -&gt; the team members ticked on the last visit saved there this session (pre-fills the next visit: the same people usually walk together) the pressed way must be obvious at a glance</extracomment>
         <translation>新建走访</translation>
     </message>
     <message>
@@ -1445,75 +1487,75 @@
     <name>WelcomeDialog</name>
     <message>
         <source>Welcome to VillageDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>欢迎使用驻村工作台</translation>
     </message>
     <message>
         <source>Welcome! Fill in your village and the first member of the work team to start. You can change all of this later under Settings and Team.</source>
-        <translation type="unfinished"></translation>
+        <translation>欢迎！请填写所驻村和第一位工作队成员即可开始使用。这些内容以后都可以在“设置”和“工作队与联系卡”中修改。</translation>
     </message>
     <message>
         <source>Set up your village</source>
-        <translation type="unfinished"></translation>
+        <translation>设置您所驻的村</translation>
     </message>
     <message>
         <source>11-digit mobile number</source>
-        <translation type="unfinished"></translation>
+        <translation>11位手机号码</translation>
     </message>
     <message>
         <source>Village *</source>
-        <translation type="unfinished"></translation>
+        <translation>村名 *</translation>
     </message>
     <message>
         <source>Township</source>
-        <translation type="unfinished"></translation>
+        <translation>乡镇</translation>
     </message>
     <message>
         <source>County</source>
-        <translation type="unfinished"></translation>
+        <translation>县（市、区）</translation>
     </message>
     <message>
         <source>Dispatching unit</source>
-        <translation type="unfinished"></translation>
+        <translation>派出单位</translation>
     </message>
     <message>
         <source>Your name *</source>
-        <translation type="unfinished"></translation>
+        <translation>您的姓名 *</translation>
     </message>
     <message>
         <source>Your role</source>
-        <translation type="unfinished"></translation>
+        <translation>您的职务</translation>
     </message>
     <message>
         <source>Your phone</source>
-        <translation type="unfinished"></translation>
+        <translation>您的电话</translation>
     </message>
     <message>
         <source>Create the village</source>
-        <translation type="unfinished"></translation>
+        <translation>创建</translation>
     </message>
     <message>
         <source>Try the demo village</source>
-        <translation type="unfinished"></translation>
+        <translation>打开示例村</translation>
     </message>
     <message>
         <source>A made-up village with a year of work, to look around. Do not mix it with real data.</source>
-        <translation type="unfinished"></translation>
+        <translation>一个虚构的村和一年的工作记录，用于熟悉软件。请不要与真实数据混用。</translation>
     </message>
     <message>
         <source>Building the demo village…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在生成示例村…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Demo village</source>
-        <translation type="unfinished"></translation>
+        <translation>示例村</translation>
     </message>
     <message>
         <source>The demo village could not be made: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法生成示例村：%1</translation>
     </message>
 </context>
 </TS>

@@ -14,10 +14,6 @@ from villagedesk.ui.pages.recycle_bin import BinRow, bin_columns
 from villagedesk.ui.widgets.table_model import PAGE_SIZE, RecordRole, RecordTableModel, SortRole
 
 
-def tr(text: str) -> str:
-    return text
-
-
 def _rows(n: int) -> list[HouseholdRow]:
     return [
         HouseholdRow(
@@ -31,7 +27,7 @@ def _rows(n: int) -> list[HouseholdRow]:
 
 
 def test_household_model_pages_rows_in_and_shows_cells(qapp):
-    model = RecordTableModel(household_columns(tr))
+    model = RecordTableModel(household_columns())
     model.set_rows(_rows(PAGE_SIZE * 2 + 10))
     assert model.total() == PAGE_SIZE * 2 + 10
     assert model.rowCount() == PAGE_SIZE
@@ -47,7 +43,7 @@ def test_household_model_pages_rows_in_and_shows_cells(qapp):
 
 
 def test_household_model_sorts_members_as_numbers(qapp):
-    model = RecordTableModel(household_columns(tr))
+    model = RecordTableModel(household_columns())
     model.set_rows(_rows(12))
     model.sort(3, Qt.SortOrder.DescendingOrder)
     counts = [model.data(model.index(r, 3), SortRole) for r in range(model.rowCount())]
@@ -56,7 +52,7 @@ def test_household_model_sorts_members_as_numbers(qapp):
 
 
 def test_member_model_masks_id_numbers_and_shows_age(qapp):
-    model = RecordTableModel(member_columns(tr))
+    model = RecordTableModel(member_columns())
     person = Resident(
         household_uid="h",
         name="张三",
@@ -77,7 +73,7 @@ def test_household_rows_come_from_the_database(db):
 
 
 def test_bin_model_names_the_kind(qapp):
-    model = RecordTableModel(bin_columns(tr))
+    model = RecordTableModel(bin_columns())
     rec = Household(household_no="009", head_name="王五", deleted_at="2026-11-28T10:00:00")
     model.set_rows([BinRow("household", rec)])
     assert model.data(model.index(0, 0)) == "Household"

@@ -103,17 +103,12 @@ def _screenshot(path: Path, lang: str, out: str, page: str | None, size: str | N
 # ---- opening the database, with a way out of every problem -----------------------------
 
 
-def _tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("StartUp", text)
-
-
 def open_with_way_out(path: Path, lang: str):
     """Open the database; on a problem explain it in a message box and offer a way out.
 
     Returns the open Database, or None when the user chose to quit.
     """
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
     from villagedesk.storage import errors
@@ -125,24 +120,37 @@ def open_with_way_out(path: Path, lang: str):
         except errors.StorageError as exc:
             box = QMessageBox()
             box.setIcon(QMessageBox.Icon.Warning)
-            box.setWindowTitle(_tr("Cannot open the database"))
+            box.setWindowTitle(QCoreApplication.translate("StartUp", "Cannot open the database"))
             box.setText(exc.message(lang))
             retry = restore = None
             if isinstance(exc, errors.DatabaseLockedError):
-                retry = box.addButton(_tr("Try again"), QMessageBox.ButtonRole.AcceptRole)
+                retry = box.addButton(
+                    QCoreApplication.translate("StartUp", "Try again"),
+                    QMessageBox.ButtonRole.AcceptRole,
+                )
             backup = None
             if isinstance(exc, errors.NotADatabaseError | errors.DatabaseDamagedError):
                 backup = newest_good_backup(path)
                 if backup is not None:
                     restore = box.addButton(
-                        _tr("Use the newest good backup (%1)").replace("%1", backup.name),
+                        QCoreApplication.translate(
+                            "StartUp", "Use the newest good backup (%1)"
+                        ).replace("%1", backup.name),
                         QMessageBox.ButtonRole.AcceptRole,
                     )
                     box.setInformativeText(
-                        _tr("The damaged file will be kept beside it, renamed, so nothing is lost.")
+                        QCoreApplication.translate(
+                            "StartUp",
+                            "The damaged file will be kept beside it, renamed, so nothing is lost.",
+                        )
                     )
-            choose = box.addButton(_tr("Choose another file…"), QMessageBox.ButtonRole.ActionRole)
-            quit_ = box.addButton(_tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+            choose = box.addButton(
+                QCoreApplication.translate("StartUp", "Choose another file…"),
+                QMessageBox.ButtonRole.ActionRole,
+            )
+            quit_ = box.addButton(
+                QCoreApplication.translate("StartUp", "Quit"), QMessageBox.ButtonRole.RejectRole
+            )
             box.setDefaultButton(retry or restore or choose)
             box.exec()
             clicked = box.clickedButton()
@@ -155,8 +163,8 @@ def open_with_way_out(path: Path, lang: str):
                 continue
             if clicked is choose:
                 chosen, _ = QFileDialog.getOpenFileName(
-                    None, _tr("Choose a database"), str(path.parent),
-                    _tr("VillageDesk database (*.db);;All files (*)"),
+                    None, QCoreApplication.translate("StartUp", "Choose a database"), str(path.parent),
+                    QCoreApplication.translate("StartUp", "VillageDesk database (*.db);;All files (*)"),
                 )  # fmt: skip
                 if not chosen:
                     return None

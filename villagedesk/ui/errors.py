@@ -25,10 +25,6 @@ log = logging.getLogger(__name__)
 LOG_NAME = "villagedesk-error.log"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ErrorDialog", text)
-
-
 def log_error(folder: Path, details: str) -> Path | None:
     """Append a traceback to the error log in ``folder``; where it went (None if it could not)."""
     try:
@@ -45,15 +41,18 @@ def show_error_dialog(summary: str, details: str, log_path: Path | None, parent=
     """The dialog a user sees for an unexpected error (details under “Show Details…”)."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle(tr("Unexpected error"))
-    text = tr(
+    box.setWindowTitle(QCoreApplication.translate("ErrorDialog", "Unexpected error"))
+    text = QCoreApplication.translate(
+        "ErrorDialog",
         "Something went wrong that the program did not expect. "
-        "Everything you saved before is safe in the database."
+        "Everything you saved before is safe in the database.",
     )
     box.setText(text)
     info = summary
     if log_path is not None:
-        info += "\n\n" + tr("The details were written to %1").replace("%1", str(log_path))
+        info += "\n\n" + QCoreApplication.translate(
+            "ErrorDialog", "The details were written to %1"
+        ).replace("%1", str(log_path))
     box.setInformativeText(info)
     box.setDetailedText(details)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -50,42 +50,41 @@ class HouseholdFileDialog(QDialog):
         self.household_uid = household_uid
         self.file: HouseholdFile | None = household_file(ctx.db, household_uid)
         self.resize(1000, 620)
-        tr = self.tr
         self.header = QLabel()
         self.header.setWordWrap(True)
-        self.members = RecordTableModel(member_columns(tr))
+        self.members = RecordTableModel(member_columns())
         self.visits = RecordTableModel(
             [
-                Column(tr("Date"), lambda v: v.date.isoformat()),
-                Column(tr("Way"), lambda v: v.way),
-                Column(tr("What was found"), lambda v: v.situation),
-                Column(tr("Needs"), lambda v: v.needs),
-                Column(tr("Handling"), lambda v: v.handling),
+                Column(self.tr("Date"), lambda v: v.date.isoformat()),
+                Column(self.tr("Way"), lambda v: v.way),
+                Column(self.tr("What was found"), lambda v: v.situation),
+                Column(self.tr("Needs"), lambda v: v.needs),
+                Column(self.tr("Handling"), lambda v: v.handling),
             ]
         )
         self.issues = RecordTableModel(
             [
-                Column(tr("No."), lambda i: i.number),
-                Column(tr("Collected"), lambda i: i.collected_date.isoformat()),
-                Column(tr("Status"), lambda i: i.status),
-                Column(tr("Level"), lambda i: i.level or ""),
-                Column(tr("Deadline"), lambda i: i.deadline.isoformat() if i.deadline else ""),
-                Column(tr("Issue"), lambda i: i.description),
+                Column(self.tr("No."), lambda i: i.number),
+                Column(self.tr("Collected"), lambda i: i.collected_date.isoformat()),
+                Column(self.tr("Status"), lambda i: i.status),
+                Column(self.tr("Level"), lambda i: i.level or ""),
+                Column(self.tr("Deadline"), lambda i: i.deadline.isoformat() if i.deadline else ""),
+                Column(self.tr("Issue"), lambda i: i.description),
             ]
         )
         self.aid = RecordTableModel(
             [
-                Column(tr("Date"), lambda a: a.date.isoformat()),
-                Column(tr("Kind"), lambda a: a.kind),
+                Column(self.tr("Date"), lambda a: a.date.isoformat()),
+                Column(self.tr("Kind"), lambda a: a.kind),
                 Column(
-                    tr("Money"),
+                    self.tr("Money"),
                     lambda a: format_fen(a.amount_fen),
                     sort=lambda a: a.amount_fen,
                     align_right=True,
                 ),  # fmt: skip
-                Column(tr("Goods"), lambda a: f"{a.goods} {a.quantity}".strip()),
-                Column(tr("Given by"), lambda a: a.given_by),
-                Column(tr("Notes"), lambda a: a.notes),
+                Column(self.tr("Goods"), lambda a: f"{a.goods} {a.quantity}".strip()),
+                Column(self.tr("Given by"), lambda a: a.given_by),
+                Column(self.tr("Notes"), lambda a: a.notes),
             ]
         )
         self.tabs = QTabWidget()
@@ -96,7 +95,7 @@ class HouseholdFileDialog(QDialog):
         ):  # fmt: skip
             self.views[key] = _view(model)
             self.tabs.addTab(self.views[key], "")
-        self.print_button = QPushButton(tr("Print…"))
+        self.print_button = QPushButton(self.tr("Print…"))
         self.print_button.clicked.connect(self.print_file)
         self.print_button.setVisible(print_hook is not None)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -114,34 +113,37 @@ class HouseholdFileDialog(QDialog):
     def show_file(self) -> None:
         """Fill the header and the four tabs from ``self.file``."""
         f = self.file
-        tr = self.tr
         if f is None:
-            self.setWindowTitle(tr("Household file"))
-            self.header.setText(tr("This household no longer exists (it may have been deleted)."))
+            self.setWindowTitle(self.tr("Household file"))
+            self.header.setText(
+                self.tr("This household no longer exists (it may have been deleted).")
+            )
             return
         h = f.household
         self.setWindowTitle(
-            tr("Household file — %1 (no. %2)")
+            self.tr("Household file — %1 (no. %2)")
             .replace("%1", h.head_name)
             .replace("%2", h.household_no)
         )
         tags = [*h.tags, *([h.monitoring_type] if h.monitoring_type else []), *h.risk_causes]
         facts = [
             f"<b style='font-size:14pt; color:#1f4e79'>{h.head_name}</b>",
-            tr("No. %1").replace("%1", h.household_no),
+            self.tr("No. %1").replace("%1", h.household_no),
         ]
         if f.group_name:
             facts.append(f.group_name)
         if h.phone:
-            facts.append(tr("Phone %1").replace("%1", h.phone))
-        facts.append(tr("%1 members").replace("%1", str(len(f.members))))
+            facts.append(self.tr("Phone %1").replace("%1", h.phone))
+        facts.append(self.tr("%1 members").replace("%1", str(len(f.members))))
         facts.append(h.living_status)
         line2 = []
         if h.address:
-            line2.append(tr("Address: %1").replace("%1", h.address))
+            line2.append(self.tr("Address: %1").replace("%1", h.address))
         if h.monitoring_type:
             line2.append(
-                tr("Risk cleared: %1").replace("%1", tr("yes") if h.risk_cleared else tr("no"))
+                self.tr("Risk cleared: %1").replace(
+                    "%1", self.tr("yes") if h.risk_cleared else self.tr("no")
+                )
             )
         if h.notes:
             line2.append(h.notes)
@@ -155,18 +157,18 @@ class HouseholdFileDialog(QDialog):
         self.visits.set_rows(f.visits)
         self.issues.set_rows(f.issues)
         self.aid.set_rows(f.aid)
-        self.tabs.setTabText(0, tr("Members (%1)").replace("%1", str(len(f.members))))
-        self.tabs.setTabText(1, tr("Visits (%1)").replace("%1", str(len(f.visits))))
+        self.tabs.setTabText(0, self.tr("Members (%1)").replace("%1", str(len(f.members))))
+        self.tabs.setTabText(1, self.tr("Visits (%1)").replace("%1", str(len(f.visits))))
         tracking = sum(1 for i in f.issues if i.is_tracking())
         self.tabs.setTabText(
             2,
-            tr("Issues (%1, %2 tracking)")
+            self.tr("Issues (%1, %2 tracking)")
             .replace("%1", str(len(f.issues)))
             .replace("%2", str(tracking)),
         )
         self.tabs.setTabText(
             3,
-            tr("Aid (%1, total %2)")
+            self.tr("Aid (%1, total %2)")
             .replace("%1", str(len(f.aid)))
             .replace("%2", format_fen(f.aid_total_fen)),
         )

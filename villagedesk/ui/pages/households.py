@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,21 +34,36 @@ from villagedesk.ui.widgets.tiles import ChipRow
 SEARCH_DEBOUNCE_MS = 150
 
 
-def household_columns(tr) -> list[Column[HouseholdRow]]:
+def household_columns() -> list[Column[HouseholdRow]]:
     """The households table's columns (also used by tests and the benchmark)."""
     return [
-        Column(tr("Household no."), lambda r: r.household.household_no),
-        Column(tr("Head"), lambda r: r.household.head_name),
-        Column(tr("Group"), lambda r: r.group_name),
-        Column(tr("Members"), lambda r: str(r.members), sort=lambda r: r.members, align_right=True),
-        Column(tr("Type"), lambda r: "、".join(r.household.tags)),
-        Column(tr("Phone"), lambda r: r.household.phone),
         Column(
-            tr("Last visit"),
+            QCoreApplication.translate("HouseholdsPage", "Household no."),
+            lambda r: r.household.household_no,
+        ),
+        Column(
+            QCoreApplication.translate("HouseholdsPage", "Head"), lambda r: r.household.head_name
+        ),
+        Column(QCoreApplication.translate("HouseholdsPage", "Group"), lambda r: r.group_name),
+        Column(
+            QCoreApplication.translate("HouseholdsPage", "Members"),
+            lambda r: str(r.members),
+            sort=lambda r: r.members,
+            align_right=True,
+        ),
+        Column(
+            QCoreApplication.translate("HouseholdsPage", "Type"),
+            lambda r: "、".join(r.household.tags),
+        ),
+        Column(QCoreApplication.translate("HouseholdsPage", "Phone"), lambda r: r.household.phone),
+        Column(
+            QCoreApplication.translate("HouseholdsPage", "Last visit"),
             lambda r: r.last_visit.isoformat() if r.last_visit else "",
             sort=lambda r: r.last_visit.isoformat() if r.last_visit else "",
         ),
-        Column(tr("Address"), lambda r: r.household.address),
+        Column(
+            QCoreApplication.translate("HouseholdsPage", "Address"), lambda r: r.household.address
+        ),
     ]
 
 
@@ -61,19 +76,28 @@ def resident_age(r: Resident) -> str:
         return ""
 
 
-def member_columns(tr) -> list[Column[Resident]]:
+def member_columns() -> list[Column[Resident]]:
     """The members table's columns."""
     return [
-        Column(tr("Name"), lambda r: r.name),
-        Column(tr("Relation"), lambda r: r.relation),
-        Column(tr("Gender"), lambda r: r.gender or ""),
+        Column(QCoreApplication.translate("HouseholdsPage", "Name"), lambda r: r.name),
+        Column(QCoreApplication.translate("HouseholdsPage", "Relation"), lambda r: r.relation),
+        Column(QCoreApplication.translate("HouseholdsPage", "Gender"), lambda r: r.gender or ""),
         Column(
-            tr("Age"), resident_age, sort=lambda r: int(resident_age(r) or -1), align_right=True
+            QCoreApplication.translate("HouseholdsPage", "Age"),
+            resident_age,
+            sort=lambda r: int(resident_age(r) or -1),
+            align_right=True,
         ),
-        Column(tr("ID number"), lambda r: mask_id_number(r.id_number)),
-        Column(tr("Phone"), lambda r: r.phone),
-        Column(tr("Health"), lambda r: r.health),
-        Column(tr("Needs attention"), lambda r: "、".join(r.tags)),
+        Column(
+            QCoreApplication.translate("HouseholdsPage", "ID number"),
+            lambda r: mask_id_number(r.id_number),
+        ),
+        Column(QCoreApplication.translate("HouseholdsPage", "Phone"), lambda r: r.phone),
+        Column(QCoreApplication.translate("HouseholdsPage", "Health"), lambda r: r.health),
+        Column(
+            QCoreApplication.translate("HouseholdsPage", "Needs attention"),
+            lambda r: "、".join(r.tags),
+        ),
     ]
 
 
@@ -132,7 +156,7 @@ class HouseholdsPage(Page):
         for b in (self.new_button, self.edit_button, self.delete_button, self.file_button):
             bar.addWidget(b)
 
-        self.model = RecordTableModel(household_columns(self.tr))
+        self.model = RecordTableModel(household_columns())
         self.view = _view()
         self.view.setModel(self.model)
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -142,7 +166,7 @@ class HouseholdsPage(Page):
         self.member_title = QLabel()
         self.member_title.setStyleSheet("font-weight: bold; color: #1f4e79;")
         self.chips = ChipRow()
-        self.members = RecordTableModel(member_columns(self.tr))
+        self.members = RecordTableModel(member_columns())
         self.member_view = _view()
         self.member_view.setModel(self.members)
         self.member_view.doubleClicked.connect(lambda _i: self.edit_member())

@@ -73,11 +73,14 @@ class BinRow:
         return self.record.uid
 
 
-def bin_columns(tr) -> list[Column[BinRow]]:
+def bin_columns() -> list[Column[BinRow]]:
     return [
-        Column(tr("Kind"), lambda r: kind_name(r.kind)),
-        Column(tr("Deleted at"), lambda r: (r.record.deleted_at or "").replace("T", " ")),
-        Column(tr("Record"), lambda r: summary(r.record)),
+        Column(QCoreApplication.translate("RecycleBinPage", "Kind"), lambda r: kind_name(r.kind)),
+        Column(
+            QCoreApplication.translate("RecycleBinPage", "Deleted at"),
+            lambda r: (r.record.deleted_at or "").replace("T", " "),
+        ),
+        Column(QCoreApplication.translate("RecycleBinPage", "Record"), lambda r: summary(r.record)),
     ]
 
 
@@ -99,8 +102,7 @@ class RecycleBinPage(Page):
 
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        tr = self.tr
-        self.model = RecordTableModel(bin_columns(tr))
+        self.model = RecordTableModel(bin_columns())
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setAlternatingRowColors(True)
@@ -112,15 +114,15 @@ class RecycleBinPage(Page):
         self.view.selectionModel().currentRowChanged.connect(lambda _c, _p: self.show_history())
         self.history = RecordTableModel(
             [
-                Column(tr("When"), lambda e: e.at.replace("T", " ")),
-                Column(tr("Who"), lambda e: e.actor),
+                Column(self.tr("When"), lambda e: e.at.replace("T", " ")),
+                Column(self.tr("Who"), lambda e: e.actor),
                 Column(
-                    tr("What"),
+                    self.tr("What"),
                     lambda e: QCoreApplication.translate(
                         "RecordKind", ACTION_NAMES.get(e.action, e.action)
                     ),
                 ),
-                Column(tr("Fields"), _changes),
+                Column(self.tr("Fields"), _changes),
             ]
         )
         self.history_view = QTableView()
@@ -129,10 +131,10 @@ class RecycleBinPage(Page):
         self.history_view.verticalHeader().hide()
         self.history_view.horizontalHeader().setStretchLastSection(True)
         self.count_label = QLabel()
-        self.restore_button = QPushButton(tr("Restore selected"))
+        self.restore_button = QPushButton(self.tr("Restore selected"))
         self.restore_button.clicked.connect(self.restore_selected)
         bar = QHBoxLayout()
-        note = QLabel(tr("Deleted records stay here until restored. Nothing is ever erased."))
+        note = QLabel(self.tr("Deleted records stay here until restored. Nothing is ever erased."))
         note.setStyleSheet("color: #555;")
         bar.addWidget(note)
         bar.addStretch(1)
@@ -141,7 +143,7 @@ class RecycleBinPage(Page):
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 4, 0, 0)
-        self.history_title = QLabel(tr("History of the selected record"))
+        self.history_title = QLabel(self.tr("History of the selected record"))
         self.history_title.setStyleSheet("font-weight: bold; color: #1f4e79;")
         lower_layout.addWidget(self.history_title)
         lower_layout.addWidget(self.history_view)
