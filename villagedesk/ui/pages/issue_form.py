@@ -101,7 +101,7 @@ class IssueFields(QObject):
         self.reporter = QLineEdit()
         self.level = enum_combo(IssueLevel, empty=self.tr("Not yet (only register)"))
         self.mode = enum_combo(HandlingMode)
-        self.deadline_on = QCheckBox(self.tr("Deadline"))
+        self.deadline_on = QCheckBox(self.tr("Set"))
         self.deadline = date_edit(today() + timedelta(days=DEFAULT_DEADLINE_DAYS))
         self.deadline.setEnabled(False)
         self.deadline_row = QWidget()

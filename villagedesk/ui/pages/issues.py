@@ -203,6 +203,8 @@ class IssuesPage(Page):
         self.timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.timeline.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.timeline.horizontalHeader().setStretchLastSection(True)
+        self.timeline.verticalHeader().setDefaultSectionSize(24)
+        self.timeline.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.assign_button = QPushButton(self.tr("Escalate / assign"))
         self.progress_button = QPushButton(self.tr("Record progress"))
         self.conclude_button = QPushButton(self.tr("Conclude"))
@@ -223,9 +225,9 @@ class IssuesPage(Page):
         box.setContentsMargins(4, 0, 0, 0)
         box.addWidget(self.title)
         box.addLayout(grid)
-        box.addWidget(self.facts, 1)
+        box.addWidget(self.facts, 3)
         box.addWidget(QLabel(self.tr("Timeline")))
-        box.addWidget(self.timeline, 1)
+        box.addWidget(self.timeline, 2)
 
     def show_issue(self, issue: Issue | None) -> None:
         """Show an issue's fields, timeline and allowed steps (None: nothing selected)."""
@@ -243,7 +245,9 @@ class IssuesPage(Page):
         self.title.setText(f"{issue.number}　{issue.status.value}")
         self.facts.setHtml(self._facts_html(issue))
         self.events.set_rows(issue.events)
-        self.timeline.resizeColumnsToContents()
+        # the note (last column) takes what is left; its full text is in the tooltip
+        for col in range(self.events.columnCount() - 1):
+            self.timeline.resizeColumnToContents(col)
 
     def _facts_html(self, i: Issue) -> str:
         household = self.ctx.db.households.get(i.household_uid) if i.household_uid else None

@@ -42,6 +42,14 @@ from villagedesk.ui.widgets.household_picker import HouseholdPicker
 _last_members: dict[str, list[str]] = {}
 
 
+#: the pressed way must be obvious at a glance
+WAY_STYLE = (
+    "QPushButton { padding: 4px 16px; }"
+    "QPushButton:checked { background: #2e75b6; color: white; border: 1px solid #1f4e79;"
+    " border-radius: 3px; }"
+)
+
+
 class VisitForm(FormDialog):
     """New or edited visit. ``saved`` is the Visit; ``raised`` the Issue created with it."""
 
@@ -81,6 +89,7 @@ class VisitForm(FormDialog):
         for way in VisitWay:
             b = QPushButton(way.value)
             b.setCheckable(True)
+            b.setStyleSheet(WAY_STYLE)
             b.setProperty("way", way.value)
             self.way_buttons.addButton(b)
             wl.addWidget(b)
