@@ -115,7 +115,7 @@ def test_issue_ledger_builds_workflow_timeline(village, tmp_xlsx):
     assert got[7] == ("refuse", "限期办的问题必须填写办理时限")
     assert got[8] == ("refuse", "办结日期 2026-10-01 早于登记日期 2026-10-15")
     assert got[9] == ("refuse", "无法识别的办理状态：研究研究")
-    assert plan.counts()["to_add"] == 4
+    assert plan.counts()["to_add"] == 4, got
     commit_import(db, plan)
     issues = {i.number: i for i in db.issues.find()}
     assert sorted(issues) == ["2026-001", "2026-002", "2026-006", "2026-007"]

@@ -84,6 +84,7 @@ class LedgerConverter:
         self.seen: dict[tuple, PlanRow] = {}
         self.new_groups: dict[str, Group] = {}
         self.numbers: set[str] = set()
+        self.renumbered: dict[int, str] = {}
 
     def convert(self, pr: PlanRow, get: RowAccess) -> None:
         """Convert one row (raising ValidationError refuses it)."""
@@ -117,6 +118,8 @@ class LedgerConverter:
     def finish(self) -> None:
         """Check the records against the repositories' own rules."""
         self.plan.extra["new_groups"] = list(self.new_groups.values())
+        if self.kind == "issues":
+            self._number_issues()
         if self.db is None:
             return
         repo = {"visits": self.db.visits, "issues": self.db.issues, "aid": self.db.aid}[self.kind]
@@ -253,8 +256,9 @@ class LedgerConverter:
         description = v.text(get("description"))
         if not description:
             raise ValidationError("诉求事项为空")
-        number = v.code_text(get("number"), "编号") or self._next_number(collected.year)
-        self.numbers.add(number)
+        number = v.code_text(get("number"), "编号")
+        if number:
+            self.numbers.add(number)
         reporter = v.text(get("reporter"))
         household_uid, _ = self._household(get, "reporter", required=False)
         issue = Issue(
@@ -270,9 +274,14 @@ class LedgerConverter:
         )
         workflow.register(issue, actor=self.actor)
         self._walk(issue, pr, get)
-        stored_uid = self.lookup.issue_numbers.get(number)
+        if number:
+            key: tuple = ("number", number)
+            stored_uid = self.lookup.issue_numbers.get(number)
+        else:  # numbered in finish(), after every number the file gives is known
+            key = ("text", collected.isoformat(), description, reporter)
+            stored_uid = self.lookup.issue_keys.get(key[1:])
         stored = self.db.issues.get(stored_uid) if stored_uid and self.db else None
-        return issue, ("number", number), stored
+        return issue, key, stored
 
     def _walk(self, issue: Issue, pr: PlanRow, get: RowAccess) -> None:
         """Move an issue along the workflow to the status its row says, with its dates."""
@@ -325,10 +334,21 @@ class LedgerConverter:
         return f"{year}-{n:03d}"
 
     def _renumber(self, pr: PlanRow, issue: Issue) -> None:
-        new = self._next_number(issue.collected_date.year)
-        self.numbers.add(new)
-        pr.warnings.append(f"编号 {issue.number} 重复，改为 {new}")
-        issue.number = new
+        self.renumbered[pr.row_no] = issue.number
+        issue.number = ""
+
+    def _number_issues(self) -> None:
+        for pr in self.plan.rows:
+            if (
+                pr.action in (ADD, UPDATE)
+                and isinstance(pr.payload, Issue)
+                and not pr.payload.number
+            ):
+                new = self._next_number(pr.payload.collected_date.year)
+                self.numbers.add(new)
+                pr.payload.number = new
+                if pr.row_no in self.renumbered:
+                    pr.warnings.append(f"编号 {self.renumbered[pr.row_no]} 重复，改为 {new}")
 
     # ---- update policy -------------------------------------------------------------
     def _merge(self, stored, record, pr: PlanRow):

@@ -92,6 +92,16 @@ class Lookup:
         return {r["number"]: r["uid"] for r in rows}
 
     @cached_property
+    def issue_keys(self) -> dict[tuple, str]:
+        """(collected date, description, reporter) → uid, to spot unnumbered duplicates."""
+        rows = self._query(
+            "select uid, collected_date, description, reporter from issues where deleted_at is null"
+        )
+        return {
+            (r["collected_date"], r["description"], r["reporter"] or ""): r["uid"] for r in rows
+        }
+
+    @cached_property
     def visit_keys(self) -> dict[tuple, str]:
         """(household uid, date, situation, needs) → uid of stored visits."""
         rows = self._query(
