@@ -83,19 +83,29 @@ class _Story:
         wrap: set[int] = frozenset(),
         extra: list[tuple] = (),
     ) -> None:
+        from reportlab.pdfbase.pdfmetrics import stringWidth
         from reportlab.platypus import Table
 
         from villagedesk.services.pdf_common import cell, table_style
 
         head = [cell(h, self.st["head"]) for h in header]
+        scale = CONTENT_W / (sum(widths_mm) * MM)
+        room = [w * MM * scale - 6 for w in widths_mm]  # less the cell padding
+        font = self.st["cell"].fontName
+
+        def fits(text: str, col: int) -> bool:
+            return stringWidth(text, font, 9) <= room[col]
+
+        # Plain strings draw fast; a Paragraph only where the text would not fit its column.
         body = [
             [
-                cell(v, self.st["cell"]) if i in wrap else ("" if v is None else str(v))
+                cell(v, self.st["cell"])
+                if i in wrap or not fits(t := "" if v is None else str(v), i)
+                else t
                 for i, v in enumerate(r)
             ]
             for r in rows
         ]
-        scale = CONTENT_W / (sum(widths_mm) * MM)
         table = Table(
             [head, *body],
             colWidths=[w * MM * scale for w in widths_mm],
