@@ -38,7 +38,7 @@ def household_rows(db: Database) -> list[HouseholdRow]:
     ]
 
 
-def matching_household_uids(db: Database, text: str, *, limit: int = 2000) -> set[str]:
+def matching_household_uids(db: Database, text: str, *, limit: int = 500) -> set[str]:
     """Households whose head, a member, an ID number, a phone or the number matches ``text``."""
     from villagedesk.storage.search import search
 

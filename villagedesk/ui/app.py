@@ -92,7 +92,11 @@ def _screenshot(path: Path, lang: str, out: str, page: str | None, size: str | N
     window.resize(w, h)
     window.show_page(page or "dashboard")
     window.show()
-    for _ in range(3):  # let deferred loads (QTimer.singleShot(0)) and layouts settle
+    from PySide6.QtCore import QThreadPool
+
+    for _ in range(3):  # let deferred loads (QTimer.singleShot(0), background tasks) settle
+        app.processEvents()
+        QThreadPool.globalInstance().waitForDone(10000)
         app.processEvents()
     ok = window.grab().save(str(out))
     window.close()

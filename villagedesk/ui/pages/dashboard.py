@@ -20,6 +20,7 @@ from villagedesk.core.validation import format_date_cn
 from villagedesk.services import figures
 from villagedesk.ui.charts import BarChart, Series
 from villagedesk.ui.pages.base import Page
+from villagedesk.ui.tasks import run_task
 from villagedesk.ui.widgets.table_model import Column, RecordRole, RecordTableModel
 from villagedesk.ui.widgets.tiles import FigureTile
 
@@ -55,6 +56,7 @@ class DashboardPage(Page):
         self.month_figures: dict = {}
         self.total_figures: dict = {}
         self.lists_loaded = False
+        self._lists_task = None
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 14pt; font-weight: bold; color: #1f4e79;")
         grid = QGridLayout()
@@ -181,15 +183,52 @@ class DashboardPage(Page):
         QTimer.singleShot(0, self.load_lists)
 
     def load_lists(self) -> None:
-        """The overdue list, the households due a visit, recent activity and the chart."""
-        if self.lists_loaded:
+        """Query the dashboard lists and the chart in the background, then show them."""
+        if self.lists_loaded or self._lists_task is not None:
             return
+        path = self.ctx.db_path
+        day = today()
+
+        def work(_control):
+            # a background task opens its own connection (sqlite connections are per thread)
+            from villagedesk.storage.database import open_database
+
+            db = open_database(path, migrate=False)
+            try:
+                return (
+                    figures.overdue_issues(db, today=day),
+                    figures.households_due_visit(db, today=day),
+                    figures.recent_activity(db, limit=30),
+                    figures.monthly_series(db, months=12, today=day),
+                )
+            finally:
+                db.close()
+
+        def done(_result=None) -> None:
+            self._lists_task = None
+
+        self._lists_task = run_task(
+            work, on_success=self.show_lists, on_failure=lambda *_: done(), on_finished=done
+        )
+
+    def load_lists_now(self) -> None:
+        """The same as load_lists, on this thread (tests and the screenshot)."""
         day = today()
         db = self.ctx.db
-        self.overdue_model.set_rows(figures.overdue_issues(db, today=day))
-        self.due_model.set_rows(figures.households_due_visit(db, today=day))
-        self.recent_model.set_rows(figures.recent_activity(db, limit=30))
-        points = figures.monthly_series(db, months=12, today=day)
+        self.show_lists(
+            (
+                figures.overdue_issues(db, today=day),
+                figures.households_due_visit(db, today=day),
+                figures.recent_activity(db, limit=30),
+                figures.monthly_series(db, months=12, today=day),
+            )
+        )
+
+    def show_lists(self, result) -> None:
+        overdue, due, recent, points = result
+        self.overdue_model.set_rows(overdue)
+        self.due_model.set_rows(due)
+        self.recent_model.set_rows(recent)
         months = [f"{p.month.month}月" for p in points]
         self.points = points
         self.visits_chart.set_data(
