@@ -142,7 +142,8 @@ class LedgerConverter:
             return None, None
         if self.lookup.offline:
             return None, None
-        found, why = self.lookup.find_household(number=number, head=name)
+        group_uid = self.lookup.groups_by_name.get(v.text(get("group")))
+        found, why = self.lookup.find_household(number=number, head=name, group_uid=group_uid)
         if found:
             return found["uid"], None
         people = self.lookup.residents_by_name.get(name, []) if name else []

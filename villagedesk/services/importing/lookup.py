@@ -30,7 +30,8 @@ class Lookup:
     def households_by_no(self) -> dict[str, dict]:
         """household_no → {uid, head_name, address, household_no}."""
         rows = self._query(
-            "select uid, household_no, head_name, address from households where deleted_at is null"
+            "select uid, household_no, head_name, address, group_uid from households "
+            "where deleted_at is null"
         )
         return {r["household_no"]: r for r in rows}
 
@@ -137,9 +138,9 @@ class Lookup:
         }
 
     def find_household(
-        self, *, number: str = "", head: str = "", address: str = ""
+        self, *, number: str = "", head: str = "", address: str = "", group_uid: str | None = None
     ) -> tuple[dict | None, str]:
-        """A stored household by number, else by head name (and address); with why not."""
+        """A stored household by number, else by head name (and address or group); with why not."""
         if number:
             found = self.households_by_no.get(number)
             if found:
@@ -150,6 +151,8 @@ class Lookup:
             cands = self.households_by_head.get(head, [])
             if address and len(cands) > 1:
                 cands = [c for c in cands if (c["address"] or "") == address] or cands
+            if group_uid and len(cands) > 1:
+                cands = [c for c in cands if c["group_uid"] == group_uid] or cands
             if len(cands) == 1:
                 return cands[0], ""
             if len(cands) > 1:
