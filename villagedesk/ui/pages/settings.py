@@ -116,6 +116,7 @@ class SettingsPage(Page):
         self.revert_button.clicked.connect(self.refresh)
         buttons = QHBoxLayout()
         buttons.addWidget(self.message, 1)
+        buttons.addStretch(1)  # keeps the buttons their natural size while the message is hidden
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
 
