@@ -76,14 +76,21 @@ def open_encrypted_connection(
     try:
         with contextlib.suppress(dbapi.Error):
             conn.execute("PRAGMA cipher_log_level = NONE")  # no decrypt noise on stderr
-        conn.execute(f"PRAGMA key = {_quote(password)}")
-        if check:
-            conn.execute("select count(*) from sqlite_master").fetchone()
-    except dbapi.DatabaseError as exc:
+        if password:  # no key at all opens a plain file (SQLCipher refuses an empty key)
+            conn.execute(f"PRAGMA key = {_quote(password)}")
+    except dbapi.Error as exc:
         conn.close()
-        if "not a database" in str(exc).lower() or "encrypted" in str(exc).lower():
-            raise WrongPasswordError("密码不正确", "The password is not correct") from exc
         raise StorageError(f"无法打开数据库：{exc}", f"Cannot open the database: {exc}") from exc
+    if check:
+        try:
+            conn.execute("select count(*) from sqlite_master").fetchone()
+        except dbapi.DatabaseError as exc:
+            conn.close()
+            if "not a database" in str(exc).lower():
+                raise WrongPasswordError("密码不正确", "The password is not correct") from exc
+            raise StorageError(
+                f"无法打开数据库：{exc}", f"Cannot open the database: {exc}"
+            ) from exc
     return conn
 
 
