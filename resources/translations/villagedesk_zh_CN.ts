@@ -678,7 +678,7 @@
     </message>
     <message>
         <source> (overdue %1 days)</source>
-        <extracomment>the tabs, in order: None = all, then the statuses, then overdue</extracomment>
+        <extracomment>rows loaded into the table at most: keeps a keystroke fast on a whole township's ledger the tabs, in order: None = all, then the statuses, then overdue</extracomment>
         <translation>（逾期 %1 天）</translation>
     </message>
     <message>
@@ -788,6 +788,10 @@
     <message>
         <source>Overdue</source>
         <translation>逾期</translation>
+    </message>
+    <message>
+        <source>First %1 shown; narrow the filter to see the others</source>
+        <translation>显示前 %1 个，其余的请缩小筛选范围</translation>
     </message>
     <message>
         <source>%1 issues</source>
@@ -1432,6 +1436,7 @@
     </message>
     <message>
         <source>Date</source>
+        <extracomment>rows loaded into the table at most (newest first): a village has a few thousand visits; the cap keeps each keystroke fast on a whole township's records</extracomment>
         <translation>走访日期</translation>
     </message>
     <message>
@@ -1465,6 +1470,10 @@
     <message>
         <source>Issue raised</source>
         <translation>转入问题台账</translation>
+    </message>
+    <message>
+        <source>Latest %1 shown; narrow the filter to see older ones</source>
+        <translation>显示最近 %1 条，更早的请缩小筛选范围</translation>
     </message>
     <message>
         <source>Select a visit to read it in full</source>

@@ -3,6 +3,7 @@ refused steps, the registration form's checks, overdue rows, search and the tabl
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 import pytest
@@ -374,6 +375,10 @@ def test_issue_table_model_alone(qapp, db, village):
     ]  # fmt: skip
     assert model.data(model.index(0, 1)) == "办理中 (overdue 59 days)"
     assert rows[0].overdue_days(TODAY) == 59
+    # the list's quick decoding gives the same record the repository does (less the timeline)
+    assert dataclasses.replace(rows[0].issue, events=[]) == dataclasses.replace(
+        db.issues.get(issue.uid), events=[]
+    )
     counts = status_counts(db, today=TODAY)
     assert counts[None] == 1 and counts["办理中"] == 1 and counts[OVERDUE] == 1
     assert find_issue_rows(db, IssueFilter(status="已办结"), today=TODAY) == []

@@ -338,3 +338,18 @@ def test_new_visit_appears_in_the_household_file(qtbot, db, ctx, village):
         dialog.visits.data(dialog.visits.index(0, c)) for c in range(dialog.visits.columnCount())
     ]
     assert "屋顶漏雨，希望帮忙修缮" in needs
+
+
+def test_table_holds_at_most_row_cap_newest_visits(qtbot, monkeypatch, db, ctx, village):
+    from villagedesk.ui.pages import visits as visits_page
+
+    for day in (3, 9, 15):
+        db.visits.add(
+            Visit(date=date(2026, 11, day), household_uid=village["li"].uid, situation="x")
+        )
+    monkeypatch.setattr(visits_page, "ROW_CAP", 2)
+    page = VisitsPage(ctx)
+    qtbot.addWidget(page)
+    page.refresh()
+    assert [r.date.day for r in page.model.records()] == [15, 9]
+    assert page.count_label.text() == "Latest 2 shown; narrow the filter to see older ones"

@@ -99,39 +99,59 @@ def _where(f: VisitFilter) -> tuple[str, list[Any]]:
     return " and ".join(conds), params
 
 
-def find_visit_rows(db: Database, flt: VisitFilter | None = None) -> list[VisitRow]:
-    """Visits matching the filter, newest first."""
+def find_visit_rows(
+    db: Database, flt: VisitFilter | None = None, *, limit: int | None = None
+) -> list[VisitRow]:
+    """Visits matching the filter, newest first (at most ``limit`` of them)."""
     where, params = _where(flt or VisitFilter())
     sql = f"{_SELECT} where {where} order by v.date desc, v.created_at desc"
+    if limit is not None:
+        sql += f" limit {int(limit)}"
     raised = issues_by_visit(db)
-    return [
-        VisitRow(
-            uid=row["uid"],
-            date=date.fromisoformat(row["date"]),
-            way=row["way"] or "",
-            household_uid=row["household_uid"],
-            household_no=row["household_no"],
-            head_name=row["head_name"],
-            group_name=row["group_name"],
-            member_uids=tuple(json.loads(row["member_uids"]) if row["member_uids"] else ()),
-            situation=row["situation"] or "",
-            needs=row["needs"] or "",
-            handling=row["handling"] or "",
-            next_step=row["next_step"] or "",
-            issue_numbers=raised.get(row["uid"], ()),
+    rows = []
+    # plain tuples, not sqlite-utils dicts: this runs on every keystroke of the search box
+    for (
+        uid,
+        day,
+        way,
+        hh,
+        members,
+        situation,
+        needs,
+        handling,
+        next_step,
+        no,
+        head,
+        group,
+    ) in db.su.conn.execute(sql, params):
+        rows.append(
+            VisitRow(
+                uid=uid,
+                date=date.fromisoformat(day),
+                way=way or "",
+                household_uid=hh,
+                household_no=no,
+                head_name=head,
+                group_name=group,
+                member_uids=tuple(json.loads(members)) if members and members != "[]" else (),
+                situation=situation or "",
+                needs=needs or "",
+                handling=handling or "",
+                next_step=next_step or "",
+                issue_numbers=raised.get(uid, ()),
+            )
         )
-        for row in db.su.query(sql, params)
-    ]
+    return rows
 
 
 def issues_by_visit(db: Database) -> dict[str, tuple[str, ...]]:
     """visit uid -> numbers of the (not deleted) issues raised from it."""
     out: dict[str, list[str]] = {}
-    for row in db.su.query(
+    for visit_uid, number in db.su.conn.execute(
         "select visit_uid, number from issues where visit_uid is not null "
         "and deleted_at is null order by number"
     ):
-        out.setdefault(row["visit_uid"], []).append(row["number"])
+        out.setdefault(visit_uid, []).append(number)
     return {k: tuple(v) for k, v in out.items()}
 
 

@@ -50,6 +50,8 @@ from villagedesk.ui.widgets.table_model import Column, RecordTableModel
 
 OVERDUE_TINT = QColor("#fbe3e1")
 DEBOUNCE_MS = 150
+#: rows loaded into the table at most: keeps a keystroke fast on a whole township's ledger
+ROW_CAP = 2000
 #: the tabs, in order: None = all, then the statuses, then overdue
 TAB_KEYS: list[str | None] = [None, *(s.value for s in IssueStatus), OVERDUE]
 
@@ -161,6 +163,8 @@ class IssuesPage(Page):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.horizontalHeader().setHighlightSections(False)
+        self.table.horizontalHeader().setResizeContentsPrecision(100)
+        self._sized = False
         self._build_detail()
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.table)
@@ -301,11 +305,20 @@ class IssuesPage(Page):
         )
         keep = self.current.uid if self.current else None
         self.model.columns = issue_columns(now)
-        self.model.set_rows(find_issue_rows(self.ctx.db, flt, today=now))
-        self.count_label.setText(self.tr("%1 issues").replace("%1", str(self.model.total())))
-        self.table.resizeColumnsToContents()
-        header = self.table.horizontalHeader()
-        header.resizeSection(COL_DESCRIPTION, min(header.sectionSize(COL_DESCRIPTION), 240))
+        rows = find_issue_rows(self.ctx.db, flt, today=now, limit=ROW_CAP + 1)
+        capped = len(rows) > ROW_CAP
+        self.model.set_rows(rows[:ROW_CAP])
+        if capped:
+            text = self.tr("First %1 shown; narrow the filter to see the others")
+        else:
+            text = self.tr("%1 issues")
+        self.count_label.setText(text.replace("%1", str(self.model.total())))
+        if not self._sized and self.model.total():
+            # size the columns once, from the first rows; later loads keep the user's widths
+            self._sized = True
+            self.table.resizeColumnsToContents()
+            header = self.table.horizontalHeader()
+            header.resizeSection(COL_DESCRIPTION, min(header.sectionSize(COL_DESCRIPTION), 240))
         self._select(keep)
 
     def _select(self, uid: str | None) -> None:

@@ -38,6 +38,9 @@ from villagedesk.ui.pages.visit_form import VisitForm
 from villagedesk.ui.widgets.table_model import Column, RecordTableModel
 
 DEBOUNCE_MS = 150
+#: rows loaded into the table at most (newest first): a village has a few thousand visits;
+#: the cap keeps each keystroke fast on a whole township's records
+ROW_CAP = 2000
 CUSTOM = "custom"
 TEXT_COLUMN_WIDTH = 170
 
@@ -118,6 +121,8 @@ class VisitsPage(Page):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.setWordWrap(False)
+        self.table.horizontalHeader().setResizeContentsPrecision(100)
+        self._sized = False
         self.detail = QTextBrowser()
         self.detail.setMinimumWidth(260)
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -209,12 +214,21 @@ class VisitsPage(Page):
     def reload_rows(self) -> None:
         """Reload the visits matching the filter bar."""
         keep = self.selected_uid()
-        self.model.set_rows(find_visit_rows(self.ctx.db, self.current_filter()))
-        self.count_label.setText(self.tr("%1 visits").replace("%1", str(self.model.total())))
-        self.table.resizeColumnsToContents()
-        header = self.table.horizontalHeader()
-        for col in TEXT_COLUMNS:
-            header.resizeSection(col, min(header.sectionSize(col), TEXT_COLUMN_WIDTH))
+        rows = find_visit_rows(self.ctx.db, self.current_filter(), limit=ROW_CAP + 1)
+        capped = len(rows) > ROW_CAP
+        self.model.set_rows(rows[:ROW_CAP])
+        if capped:
+            text = self.tr("Latest %1 shown; narrow the filter to see older ones")
+        else:
+            text = self.tr("%1 visits")
+        self.count_label.setText(text.replace("%1", str(self.model.total())))
+        if not self._sized and self.model.total():
+            # size the columns once, from the first rows; later loads keep the user's widths
+            self._sized = True
+            self.table.resizeColumnsToContents()
+            header = self.table.horizontalHeader()
+            for col in TEXT_COLUMNS:
+                header.resizeSection(col, min(header.sectionSize(col), TEXT_COLUMN_WIDTH))
         self.select_visit(keep)
 
     def selected_uid(self) -> str | None:
