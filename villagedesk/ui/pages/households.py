@@ -29,7 +29,7 @@ from villagedesk.services.households_queries import (
 )
 from villagedesk.ui.pages.base import Page
 from villagedesk.ui.widgets.table_model import Column, RecordRole, RecordTableModel
-from villagedesk.ui.widgets.tiles import ChipRow
+from villagedesk.ui.widgets.tiles import chips_html
 
 SEARCH_DEBOUNCE_MS = 150
 
@@ -165,7 +165,6 @@ class HouseholdsPage(Page):
 
         self.member_title = QLabel()
         self.member_title.setStyleSheet("font-weight: bold; color: #1f4e79;")
-        self.chips = ChipRow()
         self.members = RecordTableModel(member_columns())
         self.member_view = _view()
         self.member_view.setModel(self.members)
@@ -178,7 +177,7 @@ class HouseholdsPage(Page):
         self.delete_member_button.clicked.connect(self.delete_member)
         head = QHBoxLayout()
         head.addWidget(self.member_title)
-        head.addWidget(self.chips, 1)
+        head.addStretch(1)
         for b in (self.add_member_button, self.edit_member_button, self.delete_member_button):
             head.addWidget(b)
         lower = QWidget()
@@ -276,17 +275,14 @@ class HouseholdsPage(Page):
         row = self.current_row()
         if row is None:
             self.member_title.setText(self.tr("No household selected"))
-            self.chips.set_tags([])
             self.members.set_rows([])
             return
         h = row.household
-        self.member_title.setText(
-            self.tr("Members of %1 (no. %2)")
-            .replace("%1", h.head_name)
-            .replace("%2", h.household_no)
-        )
         tags = [*h.tags, *([h.monitoring_type] if h.monitoring_type else []), *h.risk_causes]
-        self.chips.set_tags(tags)
+        title = self.tr("Members of %1 (no. %2)").replace("%1", h.head_name)
+        self.member_title.setText(
+            title.replace("%2", h.household_no) + "&nbsp;&nbsp;" + chips_html(tags)
+        )
         self.members.set_rows(self.ctx.db.residents.of_household(h.uid))
         self.member_view.resizeColumnsToContents()
         self.member_view.horizontalHeader().setStretchLastSection(True)
