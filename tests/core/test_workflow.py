@@ -81,19 +81,10 @@ ALLOWED = {
 }
 
 
-_REOPEN_BUG = pytest.mark.xfail(
-    strict=True,
-    reason="BUG core/workflow.py reopen(): it only checks can_move(status, 办理中), which also "
-    "holds for 已登记 and 办理中, so an issue never concluded can be 'reopened' — from 已登记 "
-    "it jumps to 办理中 with no level, mode or deadline. reopen must require status 已办结",
-)
-
-
 def _step_cases():
     for s in STATES:
         for a in ACTIONS:
-            marks = [_REOPEN_BUG] if a == "reopen" and s in (S.REGISTERED, S.IN_PROGRESS) else []
-            yield pytest.param(s, a, id=f"{s.name}-{a}", marks=marks)
+            yield pytest.param(s, a, id=f"{s.name}-{a}")
 
 
 @pytest.mark.parametrize(("state", "action"), list(_step_cases()))

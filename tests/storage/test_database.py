@@ -161,12 +161,6 @@ def test_foreign_sqlite_database_is_refused(tmp_path):
     conn.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG storage/database.py open_database: PRAGMA journal_mode=WAL runs before "
-    "_check_version, so a foreign SQLite file is switched to WAL (header bytes 18-19 "
-    "become 2) before it is refused",
-)
 def test_foreign_sqlite_database_is_left_byte_for_byte_unchanged(tmp_path):
     path = tmp_path / "other.db"
     _make_foreign(path)

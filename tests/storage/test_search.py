@@ -86,12 +86,6 @@ def test_phone_prefix(db, village):
     assert {h.name for h in search(db, "139")} == {"李四"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG storage/search.py search(): the head-of-household de-duplication only drops "
-    "household hits matched by name/pinyin, so a phone query lists the head twice: "
-    "once as resident, once as household",
-)
 def test_phone_query_lists_a_head_of_household_once(db, village):
     assert names(db, "1380013") == ["张三"]
 

@@ -164,6 +164,8 @@ def follow_up(
 
 def reopen(issue: Issue, *, on: date, actor: str, note: str) -> IssueEvent:
     """Back to 办理中 after 办结 (e.g. the villager says it is not really solved)."""
+    if issue.status != S.DONE:
+        raise WorkflowError(f"问题 {issue.number} 当前状态为“{issue.status.value}”，不能重新办理")
     if not note.strip():
         raise WorkflowError("请说明重新办理的原因")
     _check(issue, IssueEventKind.REOPEN, S.IN_PROGRESS, on)

@@ -271,12 +271,13 @@ def open_database(
             su = SUDatabase(conn, execute_plugins=False)
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("select count(*) from sqlite_master").fetchone()
+            db = Database(su, path, actor=actor)
+            # refuse a foreign or newer file before anything (even the journal mode) changes it
+            _check_version(db)
             if not readonly:
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA synchronous = FULL")
-            conn.execute("select count(*) from sqlite_master").fetchone()
-            db = Database(su, path, actor=actor)
-            _check_version(db)
             if migrate and not readonly:
                 _migrate(db, existed=exists and path.stat().st_size > 0)
             elif migrations.pending(su):

@@ -179,7 +179,7 @@ def search(db: Database, text: str, *, limit: int = 50) -> list[SearchHit]:
     hits = [
         h
         for h in found.values()
-        if not (h.kind == "household" and h.uid in head_households and h.matched in ("name", "pinyin"))
+        if not (h.kind == "household" and h.uid in head_households and h.matched != "household_no")
     ]
     hits.sort(key=lambda h: (h.rank, h.kind != "resident", len(h.name), h.household_no, h.name))
     return hits[:limit]
