@@ -1472,6 +1472,10 @@
         <translation>转入问题台账</translation>
     </message>
     <message>
+        <source>Household file</source>
+        <translation>农户档案</translation>
+    </message>
+    <message>
         <source>Latest %1 shown; narrow the filter to see older ones</source>
         <translation>显示最近 %1 条，更早的请缩小筛选范围</translation>
     </message>

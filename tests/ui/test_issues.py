@@ -244,7 +244,7 @@ def new_issue_form(qtbot, ctx) -> IssueForm:
     return form
 
 
-def test_new_issue_via_ctrl_i_registers_and_assigns(qtbot, monkeypatch, db, ctx, village, page):
+def test_new_issue_button_registers_and_assigns(qtbot, monkeypatch, db, ctx, village, page):
     def person(self: IssueForm) -> int:
         self.show()
         qtbot.keyClicks(self.picker.edit, "ls")
@@ -260,7 +260,7 @@ def test_new_issue_via_ctrl_i_registers_and_assigns(qtbot, monkeypatch, db, ctx,
         return self.result()
 
     monkeypatch.setattr(IssueForm, "exec", person)
-    qtbot.keyClick(page, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
     issue = db.issues.find()[0]
     assert issue.number == "2026-001" and issue.source.value == "来访"
     assert issue.household_uid == village["li"].uid and issue.group_uid == village["east"].uid

@@ -124,6 +124,11 @@ def test_new_visit_with_pinyin_lookup_is_saved_and_listed(qtbot, monkeypatch, db
     assert texts[9] == ""
     assert page.selected_uid() == visit.uid
     assert "屋顶漏雨" in page.detail.toPlainText()
+    # the household file opens from here (the main window listens to the request)
+    asked: list[str] = []
+    ctx.open_household_requested.connect(asked.append)
+    qtbot.mouseClick(page.household_button, Qt.MouseButton.LeftButton)
+    assert asked == [village["zhang"].uid]
 
 
 def test_enter_in_picker_takes_first_match_and_typing_again_clears_it(qtbot, ctx, village):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -187,7 +187,6 @@ class IssuesPage(Page):
         self.new_button.clicked.connect(self.new_issue)
         self.edit_button.clicked.connect(self.edit_issue)
         self.delete_button.clicked.connect(self.delete_issue)
-        QShortcut(QKeySequence("Ctrl+I"), self, activated=self.new_issue)
         self.show_issue(None)
 
     # ---- detail pane ---------------------------------------------------------------

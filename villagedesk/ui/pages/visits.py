@@ -6,7 +6,6 @@ from datetime import timedelta
 from html import escape
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -99,12 +98,13 @@ class VisitsPage(Page):
         self.new_button.setToolTip("Ctrl+N")
         self.edit_button = QPushButton(self.tr("Edit"))
         self.delete_button = QPushButton(self.tr("Delete"))
+        self.household_button = QPushButton(self.tr("Household file"))
         bar = QHBoxLayout()
         bar.addWidget(self.search, 3)
         for w in (self.way, self.period, self.start, self.end, self.member, self.count_label):
             bar.addWidget(w)
         bar.addStretch(1)
-        for b in (self.new_button, self.edit_button, self.delete_button):
+        for b in (self.household_button, self.new_button, self.edit_button, self.delete_button):
             bar.addWidget(b)
         # filled in place by _fill_members; the columns read it when drawn
         self._member_names: dict[str, str] = {}
@@ -148,7 +148,7 @@ class VisitsPage(Page):
         self.new_button.clicked.connect(self.new_visit)
         self.edit_button.clicked.connect(self.edit_visit)
         self.delete_button.clicked.connect(self.delete_visit)
-        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_visit)
+        self.household_button.clicked.connect(self.open_household)
         self._fill_members()
         self._fill_periods()
         self._period_changed()
@@ -253,6 +253,7 @@ class VisitsPage(Page):
     def _show_detail(self, row: VisitRow | None) -> None:
         self.edit_button.setEnabled(row is not None)
         self.delete_button.setEnabled(row is not None)
+        self.household_button.setEnabled(row is not None and row.household_uid is not None)
         if row is None:
             hint = escape(self.tr("Select a visit to read it in full"))
             self.detail.setHtml(f"<p style='color:#777'>{hint}</p>")
@@ -297,6 +298,13 @@ class VisitsPage(Page):
         form = VisitForm(self.ctx, visit, parent=self)
         if form.exec():
             self.refresh()
+
+    def open_household(self) -> None:
+        """Open the household file of the selected visit's household."""
+        index = self.table.currentIndex()
+        row = self.model.record(index.row()) if index.isValid() else None
+        if row is not None and row.household_uid:
+            self.ctx.open_household(row.household_uid)
 
     def delete_visit(self) -> None:
         """Move the selected visit to the recycle bin after asking."""
