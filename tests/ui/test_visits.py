@@ -358,3 +358,28 @@ def test_table_holds_at_most_row_cap_newest_visits(qtbot, monkeypatch, db, ctx, 
     page.refresh()
     assert [r.date.day for r in page.model.records()] == [15, 9]
     assert page.count_label.text() == "Latest 2 shown; narrow the filter to see older ones"
+
+
+def test_sort_indicator_matches_rows_and_survives_reload(qtbot, db, ctx, village):
+    db.visits.add(
+        Visit(
+            date=date(2026, 11, 3),
+            way=VisitWay.PHONE,
+            household_uid=village["li"].uid,
+            situation="甲",
+        )
+    )
+    db.visits.add(Visit(date=date(2026, 11, 9), household_uid=village["zhang"].uid, situation="乙"))
+    page = VisitsPage(ctx)
+    qtbot.addWidget(page)
+    page.refresh()
+    header = page.table.horizontalHeader()
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        0,
+        Qt.SortOrder.DescendingOrder,
+    )
+    assert [r.date.day for r in page.model.records()] == [9, 3]
+    page.table.sortByColumn(5, Qt.SortOrder.AscendingOrder)  # 家庭基本情况: 甲 before 乙
+    assert [r.situation for r in page.model.records()] == ["甲", "乙"]
+    page.reload_rows()
+    assert [r.situation for r in page.model.records()] == ["甲", "乙"]

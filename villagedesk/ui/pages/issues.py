@@ -155,6 +155,8 @@ class IssuesPage(Page):
         self.model.highlight = lambda r: OVERDUE_TINT if r.overdue_days(today()) else None
         self.table = QTableView()
         self.table.setModel(self.model)
+        # the rows come newest first: say so, rather than Qt's default "first column ascending"
+        self.table.horizontalHeader().setSortIndicator(2, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
         self.table.setAlternatingRowColors(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -307,6 +309,13 @@ class IssuesPage(Page):
         rows = find_issue_rows(self.ctx.db, flt, today=now, limit=ROW_CAP + 1)
         capped = len(rows) > ROW_CAP
         self.model.set_rows(rows[:ROW_CAP])
+        header = self.table.horizontalHeader()
+        if (header.sortIndicatorSection(), header.sortIndicatorOrder()) != (
+            2,
+            Qt.SortOrder.DescendingOrder,
+        ):
+            # keep the order the user clicked for
+            self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         if capped:
             text = self.tr("First %1 shown; narrow the filter to see the others")
         else:

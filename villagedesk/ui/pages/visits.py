@@ -113,6 +113,8 @@ class VisitsPage(Page):
         )
         self.table = QTableView()
         self.table.setModel(self.model)
+        # the rows come newest first: say so, rather than Qt's default "first column ascending"
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
         self.table.setAlternatingRowColors(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -217,6 +219,13 @@ class VisitsPage(Page):
         rows = find_visit_rows(self.ctx.db, self.current_filter(), limit=ROW_CAP + 1)
         capped = len(rows) > ROW_CAP
         self.model.set_rows(rows[:ROW_CAP])
+        header = self.table.horizontalHeader()
+        if (header.sortIndicatorSection(), header.sortIndicatorOrder()) != (
+            0,
+            Qt.SortOrder.DescendingOrder,
+        ):
+            # keep the order the user clicked for
+            self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         if capped:
             text = self.tr("Latest %1 shown; narrow the filter to see older ones")
         else:
