@@ -260,8 +260,14 @@ class StartCheck:
         return self.state in (StartState.OK, StartState.MISSING)
 
 
-def check_on_start(db_path: str | os.PathLike[str], *, password: str | None = None) -> StartCheck:
-    """Look at the database before the app opens it; never changes the file."""
+def check_on_start(
+    db_path: str | os.PathLike[str], *, password: str | None = None, full: bool = False
+) -> StartCheck:
+    """Look at the database before the app opens it; never changes the file.
+
+    ``quick_check`` by default (a large township in well under a second); ``full=True`` runs
+    ``integrity_check``, which every daily backup runs on its copy anyway.
+    """
     from villagedesk.storage.backup import backup_dir_for, last_good_backup
 
     path = Path(db_path).expanduser().absolute()
@@ -297,7 +303,7 @@ def check_on_start(db_path: str | os.PathLike[str], *, password: str | None = No
     except sqlite3.Error:
         return _damaged_check(path, newest_backup())
     try:
-        check_connection(conn, path)
+        check_connection(conn, path, full=full)
     except DatabaseLockedError as err:
         return StartCheck(StartState.LOCKED, path, str(err), err.english)
     except NotABackupError:
