@@ -366,10 +366,10 @@ def test_sort_indicator_matches_rows_and_survives_reload(qtbot, db, ctx, village
             date=date(2026, 11, 3),
             way=VisitWay.PHONE,
             household_uid=village["li"].uid,
-            situation="甲",
+            situation="一",
         )
     )
-    db.visits.add(Visit(date=date(2026, 11, 9), household_uid=village["zhang"].uid, situation="乙"))
+    db.visits.add(Visit(date=date(2026, 11, 9), household_uid=village["zhang"].uid, situation="二"))
     page = VisitsPage(ctx)
     qtbot.addWidget(page)
     page.refresh()
@@ -379,7 +379,7 @@ def test_sort_indicator_matches_rows_and_survives_reload(qtbot, db, ctx, village
         Qt.SortOrder.DescendingOrder,
     )
     assert [r.date.day for r in page.model.records()] == [9, 3]
-    page.table.sortByColumn(5, Qt.SortOrder.AscendingOrder)  # 家庭基本情况: 甲 before 乙
-    assert [r.situation for r in page.model.records()] == ["甲", "乙"]
+    page.table.sortByColumn(5, Qt.SortOrder.AscendingOrder)  # 家庭基本情况: 一 before 二
+    assert [r.situation for r in page.model.records()] == ["一", "二"]
     page.reload_rows()
-    assert [r.situation for r in page.model.records()] == ["甲", "乙"]
+    assert [r.situation for r in page.model.records()] == ["一", "二"]
