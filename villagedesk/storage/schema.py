@@ -146,5 +146,15 @@ from villagedesk.storage.monitoring import m003_monitoring  # noqa: E402
 
 migrations(name="m003_monitoring")(m003_monitoring)
 
+
+@migrations(name="m004_search_indexes")
+def m004_search_indexes(db: SUDatabase) -> None:
+    """Covering indexes so search-as-you-type scans small index pages, not whole rows."""
+    db.execute(
+        "create index residents_search_digits on residents(id_number, phone, deleted_at, uid)"
+    )
+    db.execute("create index residents_search_name on residents(name, deleted_at, uid)")
+
+
 #: the names, in order, that this version knows
 KNOWN_MIGRATIONS = [m.name for m in migrations._migrations]
