@@ -56,16 +56,24 @@ class _Runnable(QRunnable):
         try:
             result = self.fn(self.control)
         except TaskCancelled:
-            self.signals.failed.emit("", "cancelled")
+            self._emit(self.signals.failed, "", "cancelled")
         except (ValidationError, StorageError) as exc:
-            self.signals.failed.emit(str(exc), "")
+            self._emit(self.signals.failed, str(exc), "")
         except Exception as exc:  # shown to the user with details to copy, and logged
             log.exception("background task failed")
-            self.signals.failed.emit(f"{type(exc).__name__}: {exc}", traceback.format_exc())
+            self._emit(self.signals.failed, f"{type(exc).__name__}: {exc}", traceback.format_exc())
         else:
-            self.signals.succeeded.emit(result)
+            self._emit(self.signals.succeeded, result)
         finally:
-            self.signals.finished.emit()
+            self._emit(self.signals.finished)
+
+    @staticmethod
+    def _emit(signal, *args) -> None:
+        # the app may have quit (and deleted the receiver) while the task was still running
+        try:
+            signal.emit(*args)
+        except RuntimeError:
+            log.info("task finished after its receiver was deleted")
 
 
 class TaskHandle(QObject):
