@@ -95,54 +95,31 @@ def monthly_figures(
         span = " and date >= ? and date <= ?"
         params = [m.first.isoformat(), m.last.isoformat()]
         asof = min(m.last, today)
-    visits = _one(db, f"select count(*) from visits where {live}{span}", params)
-    visited = _one(
-        db,
-        f"select count(distinct household_uid) from visits where {live}{span} "
-        "and household_uid is not null",
+    visits, visited = db.su.execute(
+        f"select count(*), count(distinct household_uid) from visits where {live}{span}",
         params,
-    )
+    ).fetchone()
+    finished_as = f"{_FINISHED} and outcome = ?"
     if m is None:
-        collected = _one(db, f"select count(*) from issues where {live}")
-        solved = _one(db, f"select count(*) from issues where {live} and {_FINISHED} and outcome = '已解决'")
-        explained = _one(db, f"select count(*) from issues where {live} and {_FINISHED} and outcome = '已解释'")
-        tracking = _one(db, f"select count(*) from issues where {live} and {_TRACKING}")
-        overdue = _one(
-            db,
-            f"select count(*) from issues where {live} and {_TRACKING} and deadline < ?",
-            [today.isoformat()],
-        )
+        row = db.su.execute(
+            f"select count(*), sum({finished_as}), sum({finished_as}), sum({_TRACKING}), "
+            f"sum({_TRACKING} and deadline < ?) from issues where {live}",
+            ["已解决", "已解释", today.isoformat()],
+        ).fetchone()
     else:
-        first, last = m.first.isoformat(), m.last.isoformat()
-        asof_s = asof.isoformat()
-        collected = _one(
-            db,
-            f"select count(*) from issues where {live} and collected_date >= ? and collected_date <= ?",
-            [first, last],
-        )
-        solved = _one(
-            db,
-            f"select count(*) from issues where {live} and {_FINISHED} and outcome = '已解决' "
-            "and done_date >= ? and done_date <= ?",
-            [first, last],
-        )
-        explained = _one(
-            db,
-            f"select count(*) from issues where {live} and {_FINISHED} and outcome = '已解释' "
-            "and done_date >= ? and done_date <= ?",
-            [first, last],
-        )
+        first, last, asof_s = m.first.isoformat(), m.last.isoformat(), asof.isoformat()
+        in_month = "collected_date >= ? and collected_date <= ?"
+        done_in_month = f"{finished_as} and done_date >= ? and done_date <= ?"
         # tracking at the month's end: collected by then and not finished by then
-        open_at_end = (
-            f"{live} and collected_date <= ? and (done_date is null or done_date > ?) "
-            f"and (status != '已回访销号' or done_date > ?)"
-        )
-        tracking = _one(db, f"select count(*) from issues where {open_at_end}", [asof_s] * 3)
-        overdue = _one(
-            db,
-            f"select count(*) from issues where {open_at_end} and deadline < ?",
-            [asof_s] * 4,
-        )
+        open_at_end = "collected_date <= ? and (done_date is null or done_date > ?)"
+        row = db.su.execute(
+            f"select sum({in_month}), sum({done_in_month}), sum({done_in_month}), "
+            f"sum({open_at_end}), sum({open_at_end} and deadline < ?) from issues where {live}",
+            [first, last, "已解决", first, last, "已解释", first, last]
+            + [asof_s] * 2
+            + [asof_s] * 3,
+        ).fetchone()
+    collected, solved, explained, tracking, overdue = (v or 0 for v in row)
     aid_records = _one(db, f"select count(*) from aid where {live}{span}", params)
     cash_fen = _one(db, f"select sum(amount_fen) from aid where {live}{span}", params)
     goods_records = _one(db, f"select count(*) from aid where {live}{span} and goods != ''", params)
@@ -288,7 +265,9 @@ class MonthPoint:
     issues_solved: int
 
 
-def monthly_series(db: Database, *, months: int = 12, today: date | None = None) -> list[MonthPoint]:
+def monthly_series(
+    db: Database, *, months: int = 12, today: date | None = None
+) -> list[MonthPoint]:
     """Visits and issues per month for the last ``months`` months, oldest first."""
     today = today or clock_today()
     span = [Month.of(today)]
