@@ -394,3 +394,32 @@ def test_failure_while_replacing_leaves_nothing_behind(db, village, tmp_path, mo
         write_monthly_ledger(db, NOV, out_dir / "台账.xlsx")
     assert sorted(p.name for p in out_dir.iterdir()) == ["台账.xlsx"]
     assert (out_dir / "台账.xlsx").read_bytes() == b"old"
+
+
+def test_wrapped_rows_get_room_and_the_fallback_writer_gives_the_same_cells(
+    db, village, tmp_path, monkeypatch
+):
+    from villagedesk.services import xlsx_style
+
+    fast = write_monthly_ledger(db, NOV, tmp_path / "fast.xlsx")
+    ws = openpyxl.load_workbook(fast)["走访台账"]
+    assert ws.row_dimensions[1].height == 32
+    assert ws.row_dimensions[4].height >= 18
+    # the plain ws.append() path (used if openpyxl's internals change) writes the same workbook
+    monkeypatch.setattr(xlsx_style, "_open_stream", lambda ws: False)
+    slow = write_monthly_ledger(db, NOV, tmp_path / "slow.xlsx")
+    a, b = openpyxl.load_workbook(fast), openpyxl.load_workbook(slow)
+    for name in SHEET_NAMES:
+        cells_a = [[(c.value, c.style_id) for c in row] for row in a[name].iter_rows()]
+        cells_b = [[(c.value, c.style_id) for c in row] for row in b[name].iter_rows()]
+        assert cells_a == cells_b, name
+        assert a[name].row_dimensions[4].height == b[name].row_dimensions[4].height
+
+
+def test_text_that_looks_like_a_formula_stays_text(db, village, tmp_path):
+    db.activities.add(Activity(date=date(2026, 11, 20), title='=HYPERLINK("x")', summary="a\x07b"))
+    ws = openpyxl.load_workbook(write_monthly_ledger(db, NOV, tmp_path / "f.xlsx"))["活动会议"]
+    titles = [r[3] for r in table(ws)]
+    assert '=HYPERLINK("x")' in titles
+    assert ws.cell(5, 4).data_type == "s"
+    assert "ab" in [r[6] for r in table(ws)]
