@@ -18,7 +18,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, NoReturn
 
-from villagedesk import APP_NAME, __version__
+from villagedesk import __version__
 from villagedesk.core.validation import ValidationError
 from villagedesk.storage.errors import StorageError
 
@@ -75,17 +75,17 @@ class VillageDeskArgumentParser(argparse.ArgumentParser):
 
 
 def default_data_dir() -> Path:
-    """The user data folder (created on first use)."""
-    from platformdirs import user_data_dir  # lazy: only when no --db was given
+    """The data folder: ``data/`` beside a portable build, else the user data folder."""
+    from villagedesk.paths import data_dir
 
-    folder = Path(user_data_dir(APP_NAME, appauthor=False))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    return data_dir()
 
 
 def default_db_path() -> Path:
     """The database used when neither --db nor VILLAGEDESK_DB names one."""
-    return default_data_dir() / DB_FILENAME
+    from villagedesk.paths import default_db_path as _default_db_path
+
+    return _default_db_path()
 
 
 class CommandContext:
