@@ -242,3 +242,17 @@ def test_restore_into_an_open_database_is_refused_as_locked(db, db_path):
     assert db.households.count() == 2  # the open window's data is still there and writable
     db.households.add(Household(household_no="003", head_name="赵六"))
     assert db.households.count() == 3
+
+
+def test_exit_backup_only_when_something_changed_and_status_warns_after_a_week(db):
+    from villagedesk.storage.backup import backup_on_exit, backup_status
+
+    assert backup_status(db.path).stale and backup_status(db.path).text() == "尚无备份"
+    _fill(db)
+    first = backup_on_exit(db, now=datetime(2099, 1, 1, 18, 0, 0))
+    assert first is not None and first.reason == "exit"
+    assert backup_on_exit(db, now=datetime(2099, 1, 2, 18, 0, 0)) is None  # nothing new
+    status = backup_status(db.path, now=datetime(2099, 1, 5, 9, 0, 0))
+    assert not status.stale and status.text() == "最近备份：2099年1月1日 18:00"
+    late = backup_status(db.path, now=datetime(2099, 1, 9, 9, 0, 0))
+    assert late.stale and "已超过一周" in late.text()

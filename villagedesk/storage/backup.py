@@ -22,6 +22,8 @@ from villagedesk.storage.health import (
     BackupDamagedError,
     BackupTooNewError,
     NotABackupError,
+    fsync_dir,
+    fsync_file,
     verify_backup,
 )
 
@@ -91,9 +93,9 @@ def _copy_connection(conn, dest: Path, *, password: str | None = None) -> None:
             target.close()
         if result != "ok":
             raise StorageError(f"备份校验失败：{result}", f"Backup failed its check: {result}")
-        _fsync_file(tmp)
+        fsync_file(tmp)
         os.replace(tmp, dest)
-        _fsync_dir(dest.parent)
+        fsync_dir(dest.parent)
     except sqlite3.Error as exc:
         raise _backup_failed(exc) from exc
     except OSError as exc:
@@ -261,7 +263,50 @@ def last_good_backup(
     return None
 
 
-# ---- restoring -------------------------------------------------------------------------------
+def backup_on_exit(db: Database, *, now: datetime | None = None) -> BackupInfo | None:
+    """Back up when the app closes, unless nothing changed since the newest backup; rotate."""
+    now = now or datetime.now()
+    folder = backup_dir_for(db.path)
+    existing = list_backups(folder)
+    row = db.su.execute("select max(at) from audit").fetchone()
+    last_change = datetime.fromisoformat(row[0]) if row and row[0] else None
+    if existing and (last_change is None or last_change < existing[0].created_at):
+        return None
+    info = make_backup(db, reason="exit", now=now)
+    rotate_backups(folder, today=now.date())
+    return info
+
+
+@dataclass(frozen=True)
+class BackupStatus:
+    """For the status bar: the newest backup and whether it is too old."""
+
+    newest: BackupInfo | None
+    stale: bool  # none at all, or older than STALE_AFTER
+
+    def text(self, lang: str = "zh_CN") -> str:
+        """最近备份：2026年11月29日 08:00 (or a warning)."""
+        if self.newest is None:
+            return "No backup yet" if lang == "en" else "尚无备份"
+        when = self.newest.created_at
+        if lang == "en":
+            return f"Last backup: {when:%Y-%m-%d %H:%M}" + (
+                " (over a week ago)" if self.stale else ""
+            )
+        return f"最近备份：{when.year}年{when.month}月{when.day}日 {when:%H:%M}" + (
+            "（已超过一周，请备份）" if self.stale else ""
+        )
+
+
+STALE_AFTER = timedelta(days=7)
+
+
+def backup_status(db_path: str | os.PathLike[str], *, now: datetime | None = None) -> BackupStatus:
+    """The newest backup beside ``db_path`` (by name, no file check: cheap for the status bar)."""
+    backups = list_backups(backup_dir_for(db_path))
+    newest = backups[0] if backups else None
+    stale = newest is None or (now or datetime.now()) - newest.created_at > STALE_AFTER
+    return BackupStatus(newest, stale)
 
 
 def restore_backup(
@@ -272,132 +317,16 @@ def restore_backup(
     password: str | None = None,
     now: datetime | None = None,
 ) -> BackupInfo | None:
-    """Replace the database at ``db_path`` with a checked copy of ``backup_path``.
+    """Replace the database with a checked backup (see ``storage.restore.restore_backup``)."""
+    from villagedesk.storage import restore
 
-    The backup is checked first (not ours, damaged, newer: refused, nothing touched). Then the
-    current data is backed up (``before-restore``; returned, None when there was no readable
-    database) and the file replaced atomically. A damaged current file is set aside, never
-    overwritten. The caller must have closed its own connection. ``password`` opens both the
-    backup and the current database when they are encrypted.
-    """
-    from villagedesk.storage import health
-
-    db_path = Path(db_path).expanduser().absolute()
-    backup_path = Path(backup_path).expanduser().absolute()
-    if backup_path == db_path:
-        raise NotABackupError(
-            "不能用数据库文件自己来恢复它自己，请选择一个备份文件",
-            "A database cannot be restored from itself; choose a backup file",
-        )
-    verify_backup(backup_path, password=password)
-    now = (now or datetime.now()).replace(microsecond=0)
-    saved: BackupInfo | None = None
-    current = _open_current(db_path, password)
-    try:
-        if current is not None:
-            health.take_exclusive(current, db_path)
-            dest = _free_name(backup_dir_for(db_path), db_path.stem, now, "before-restore")
-            _copy_connection(current, dest, password=password)
-            saved = BackupInfo(dest, now, dest.stat().st_size, "before-restore")
-        tmp = db_path.with_name(f".{db_path.name}.restore-part")
-        _copy_file_in(backup_path, tmp, password=password, actor=actor, now=now)
-    finally:
-        if current is not None:
-            current.close()
-    try:
-        if current is None and db_path.exists():
-            health.set_aside_damaged(db_path, now=now)  # unreadable: keep it, never overwrite
-        health.replace_database_file(tmp, db_path)
-    finally:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-    return saved
-
-
-def _open_current(db_path: Path, password: str | None):
-    """A connection to the current database if it is a readable VillageDesk file, else None."""
-    from villagedesk.storage import health
-
-    if not db_path.exists() or db_path.stat().st_size == 0:
-        return None
-    try:
-        if password is not None:
-            from villagedesk.storage.crypto import open_encrypted_connection
-
-            conn = open_encrypted_connection(db_path, password)
-        elif not _has_header(db_path):
-            return None
-        else:
-            conn = sqlite3.connect(str(db_path), timeout=3, isolation_level=None)
-    except StorageError:
-        return None
-    try:
-        health.check_connection(conn, db_path, full=False)
-    except health.DatabaseLockedError:
-        conn.close()
-        raise
-    except StorageError:
-        conn.close()
-        return None
-    return conn
-
-
-def _has_header(path: Path) -> bool:
-    with open(path, "rb") as fh:
-        return fh.read(16) == b"SQLite format 3\x00"
-
-
-def _copy_file_in(src: Path, tmp: Path, *, password: str | None, actor: str, now: datetime) -> None:
-    """Copy a backup to ``tmp`` via the backup API, note the restore in its audit log, check it."""
-    import json
-
-    from villagedesk.storage import health
-
-    with contextlib.suppress(FileNotFoundError):
-        tmp.unlink()
-    if password is not None:
-        from villagedesk.storage.crypto import open_encrypted_connection
-
-        source = open_encrypted_connection(src, password, readonly=True)
-    else:
-        source = sqlite3.connect(f"{src.as_uri()}?mode=ro", uri=True)
-    try:
-        _copy_connection(source, tmp, password=password)
-    finally:
-        source.close()
-    conn = _new_connection_like(source, tmp, password)
-    try:
-        with conn:
-            conn.execute(
-                "insert into audit (at, actor, action, kind, uid, before, after) "
-                "values (?, ?, 'restore', 'database', '', null, ?)",
-                [now.isoformat(), actor, json.dumps({"from": src.name}, ensure_ascii=False)],
-            )
-        health.check_connection(conn, tmp, full=False)  # the copy itself was fully checked
-    finally:
-        conn.close()
-
-
-def _fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name == "nt":  # directories cannot be opened for fsync on Windows
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+    return restore.restore_backup(db_path, backup_path, actor=actor, password=password, now=now)
 
 
 __all__ = [
+    "BackupStatus",
+    "backup_on_exit",
+    "backup_status",
     "BackupInfo",
     "BackupDamagedError",
     "BackupTooNewError",

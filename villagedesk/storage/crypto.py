@@ -23,6 +23,13 @@ class WrongPasswordError(StorageError):
     exit_code = 2
 
 
+class PasswordRequiredError(WrongPasswordError):
+    """The database is encrypted and no password was given."""
+
+    def __init__(self, message: str = "数据库已设置密码，请输入密码", english: str = "") -> None:
+        super().__init__(message, english or "The database is protected by a password")
+
+
 class EncryptionUnavailableError(StorageError):
     """The sqlcipher3 package is not installed."""
 
@@ -159,6 +166,7 @@ def decrypt_database(path: str | os.PathLike[str], password: str) -> None:
 
 __all__ = [
     "EncryptionUnavailableError",
+    "PasswordRequiredError",
     "WrongPasswordError",
     "change_password",
     "decrypt_database",

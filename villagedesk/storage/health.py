@@ -184,11 +184,30 @@ def remove_sidecars(path: Path) -> None:
             os.unlink(f"{path}{suffix}")
 
 
+def fsync_file(path: Path) -> None:
+    """Flush a file to the disk (so a rename after it cannot expose an empty file)."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Flush a folder entry (a rename) to the disk where the OS allows it."""
+    if os.name == "nt":  # directories cannot be opened for fsync on Windows
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
 def replace_database_file(new_file: Path, target: Path) -> None:
     """Move a finished temp file over ``target`` atomically (the target must be closed)."""
-    from villagedesk.storage.backup import _fsync_dir, _fsync_file
-
-    _fsync_file(new_file)
+    fsync_file(new_file)
     remove_sidecars(target)
     try:
         os.replace(new_file, target)
@@ -197,7 +216,7 @@ def replace_database_file(new_file: Path, target: Path) -> None:
             f"数据库文件正被另一个程序打开，无法替换：{target.name}",
             f"The database file is open in another program: {target.name}",
         ) from exc
-    _fsync_dir(target.parent)
+    fsync_dir(target.parent)
 
 
 def _free_path(path: Path) -> Path:
