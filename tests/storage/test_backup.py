@@ -256,3 +256,15 @@ def test_exit_backup_only_when_something_changed_and_status_warns_after_a_week(d
     assert not status.stale and status.text() == "最近备份：2099年1月1日 18:00"
     late = backup_status(db.path, now=datetime(2099, 1, 9, 9, 0, 0))
     assert late.stale and "已超过一周" in late.text()
+
+
+def test_two_databases_in_one_folder_keep_their_own_backups(tmp_path):
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    theirs = [_touch(folder, f"demo-202601{d:02d}-080000-auto.db") for d in range(1, 20)]
+    _touch(folder, "village-20261129-080000-auto.db")
+    assert [b.path.name for b in list_backups(folder, stem="village")] == [
+        "village-20261129-080000-auto.db"
+    ]
+    assert rotate_backups(folder, today=date(2026, 11, 29), stem="village") == []
+    assert all(p.exists() for p in theirs)

@@ -159,27 +159,34 @@ def make_backup(
 # ---- finding and rotating ----------------------------------------------------------------
 
 
-def parse_backup_name(path: Path) -> tuple[datetime, str] | None:
-    """When and why a backup was made, read from its file name (None if not one of ours)."""
+def parse_backup_name(path: Path) -> tuple[str, datetime, str] | None:
+    """Database stem, time and reason of a backup, from its file name (None if not ours)."""
     m = _NAME_RE.match(path.name)
     if m:
         with contextlib.suppress(ValueError):
-            return datetime.strptime(m["ts"], _STAMP), m["reason"]
+            return m["stem"], datetime.strptime(m["ts"], _STAMP), m["reason"]
     m = _MIGRATION_RE.match(path.name)
     if m:
         with contextlib.suppress(ValueError):
-            return datetime.strptime(m["ts"], "%Y%m%dT%H%M%S"), "migration"
+            return m["stem"], datetime.strptime(m["ts"], "%Y%m%dT%H%M%S"), "migration"
     return None
 
 
-def list_backups(folder: str | os.PathLike[str]) -> list[BackupInfo]:
-    """The backups in a folder, newest first (files not named by us are left out)."""
+def list_backups(folder: str | os.PathLike[str], *, stem: str | None = None) -> list[BackupInfo]:
+    """The backups in a folder, newest first (files not named by us are left out).
+
+    ``stem`` keeps only the backups of one database (``village`` for ``village.db``), for a
+    folder shared by several databases.
+    """
     folder = Path(folder)
     found = []
     with contextlib.suppress(FileNotFoundError, NotADirectoryError):
         for path in folder.iterdir():
             parsed = parse_backup_name(path)
             if parsed is None or not path.is_file():
+                continue
+            found_stem, *parsed = parsed
+            if stem is not None and found_stem != stem:
                 continue
             with contextlib.suppress(OSError):
                 found.append(BackupInfo(path, parsed[0], path.stat().st_size, parsed[1]))
@@ -216,7 +223,9 @@ def backups_to_keep(backups: list[BackupInfo], *, today: date) -> set[Path]:
     return keep
 
 
-def rotate_backups(folder: str | os.PathLike[str], *, today: date) -> list[Path]:
+def rotate_backups(
+    folder: str | os.PathLike[str], *, today: date, stem: str | None = None
+) -> list[Path]:
     """Delete backups the policy no longer needs; returns the files removed.
 
     Routine backups (auto/start/exit/manual): the newest of each of the 7 newest days, of the
@@ -225,7 +234,7 @@ def rotate_backups(folder: str | os.PathLike[str], *, today: date) -> list[Path]
     all from the last 30 days are kept. The newest backup of all is never removed, nor is any
     file whose name we did not write.
     """
-    backups = list_backups(folder)
+    backups = list_backups(folder, stem=stem)
     keep = backups_to_keep(backups, today=today)
     removed = []
     for b in backups:
@@ -242,19 +251,19 @@ def auto_backup_if_due(
     """Back up and rotate when the newest backup is a day old or more (or there is none)."""
     now = now or datetime.now()
     folder = backup_dir_for(db.path)
-    existing = list_backups(folder)
+    existing = list_backups(folder, stem=db.path.stem)
     if existing and timedelta(0) <= now - existing[0].created_at < timedelta(days=1):
         return None
     info = make_backup(db, reason=reason, now=now)
-    rotate_backups(folder, today=now.date())
+    rotate_backups(folder, today=now.date(), stem=db.path.stem)
     return info
 
 
 def last_good_backup(
-    folder: str | os.PathLike[str], *, password: str | None = None
+    folder: str | os.PathLike[str], *, password: str | None = None, stem: str | None = None
 ) -> BackupInfo | None:
     """The newest backup in ``folder`` that passes ``verify_backup`` (None if none does)."""
-    for b in list_backups(folder):
+    for b in list_backups(folder, stem=stem):
         try:
             verify_backup(b.path, password=password)
         except StorageError:
@@ -267,13 +276,13 @@ def backup_on_exit(db: Database, *, now: datetime | None = None) -> BackupInfo |
     """Back up when the app closes, unless nothing changed since the newest backup; rotate."""
     now = now or datetime.now()
     folder = backup_dir_for(db.path)
-    existing = list_backups(folder)
+    existing = list_backups(folder, stem=db.path.stem)
     row = db.su.execute("select max(at) from audit").fetchone()
     last_change = datetime.fromisoformat(row[0]) if row and row[0] else None
     if existing and (last_change is None or last_change < existing[0].created_at):
         return None
     info = make_backup(db, reason="exit", now=now)
-    rotate_backups(folder, today=now.date())
+    rotate_backups(folder, today=now.date(), stem=db.path.stem)
     return info
 
 
@@ -303,7 +312,7 @@ STALE_AFTER = timedelta(days=7)
 
 def backup_status(db_path: str | os.PathLike[str], *, now: datetime | None = None) -> BackupStatus:
     """The newest backup beside ``db_path`` (by name, no file check: cheap for the status bar)."""
-    backups = list_backups(backup_dir_for(db_path))
+    backups = list_backups(backup_dir_for(db_path), stem=Path(db_path).stem)
     newest = backups[0] if backups else None
     stale = newest is None or (now or datetime.now()) - newest.created_at > STALE_AFTER
     return BackupStatus(newest, stale)

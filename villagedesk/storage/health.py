@@ -294,7 +294,7 @@ def check_on_start(
         return StartCheck(StartState.MISSING, path)
 
     def newest_backup() -> BackupInfo | None:
-        return last_good_backup(backup_dir_for(path), password=password)
+        return last_good_backup(backup_dir_for(path), password=password, stem=path.stem)
 
     if path.stat().st_size == 0:
         return StartCheck(StartState.MISSING, path)
