@@ -4,7 +4,7 @@ After every kill: ``PRAGMA integrity_check`` is ok, every uid any writer reporte
 (in this cycle or an earlier one) is in the database, and no household is there without both
 of its residents (they are saved in one transaction).
 
-Writers are forked from this process where the OS allows (the imports are already done, so a
+Writers are forked from a forkserver where the OS allows (the imports are already done, so a
 cycle costs milliseconds, not a Python start-up); elsewhere they are spawned.
 """
 
@@ -66,9 +66,20 @@ def check_database(db_path: Path, committed: set[str]) -> list[str]:
     return problems
 
 
+_CONTEXT = None
+
+
 def _context():
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    # forkserver: a clean single-threaded server forks each writer with the imports done, so a
+    # cycle costs milliseconds and never inherits the test process's threads (Qt, pytest)
+    global _CONTEXT
+    if _CONTEXT is None:
+        if "forkserver" in multiprocessing.get_all_start_methods():
+            _CONTEXT = multiprocessing.get_context("forkserver")
+            _CONTEXT.set_forkserver_preload(["tests.crash.harness", "pypinyin"])
+        else:
+            _CONTEXT = multiprocessing.get_context("spawn")
+    return _CONTEXT
 
 
 def run_one(db_path: Path, rng: random.Random, cycle: int) -> tuple[list[str], list[str]]:
