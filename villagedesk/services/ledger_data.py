@@ -105,9 +105,9 @@ class MonthData:
             result = f"{i.outcome.value}：{i.result}" if i.outcome and i.result else i.result
             if i.outcome and not i.result:
                 result = i.outcome.value
-            follow = "；".join(
-                t for t in (i.follow_up, i.satisfaction.value if i.satisfaction else "") if t
-            )
+            follow = i.follow_up.strip().rstrip("。；;，, ")
+            if i.satisfaction:
+                follow += f"（{i.satisfaction.value}）" if follow else i.satisfaction.value
             if i.closed_date:
                 follow = f"{i.closed_date.isoformat()} {follow}".strip()
             yield (

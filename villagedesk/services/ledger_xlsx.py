@@ -82,7 +82,7 @@ AID_COLUMNS = [
     Column("慰问金(元)", 12, "money"),
     Column("物品及数量", 18),
     Column("资金来源", 14),
-    Column("慰问人", 10, "center"),
+    Column("慰问人", 13, "center"),
     Column("领取人签字", 12, "center"),
     Column("备注", 14),
 ]

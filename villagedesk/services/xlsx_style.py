@@ -274,7 +274,7 @@ class FormSheet:
         self._stream: Any = None  # the row stream, or False to use ws.append()
         self._col_styles = [styles.by_kind[c.kind] for c in columns]
         # usable width of columns 2… (values passed to row() start after 序号), in width units
-        self._usable = [max(1.0, c.width - 1.2) for c in columns[1:]]
+        self._usable = [max(1.0, c.width - 0.8) for c in columns[1:]]
         last = _col_letter(len(columns))
         self.last_letter = last
         self.rows_written = 0
@@ -312,8 +312,12 @@ class FormSheet:
         ws.merged_cells.add(f"A1:{last}1")
         self._append([self._cell(title, styles.title)], height=32)
         # 填报单位 on the left half, 填报日期 on the right
+        # 填报日期 takes the fewest trailing columns that hold it; 填报单位 gets the rest
         n = len(columns)
-        split = max(1, n // 2 + (n % 2))
+        split, room = n, 0.0
+        while split > 1 and room < 18:
+            room += columns[split - 1].width
+            split -= 1
         ws.merged_cells.add(f"A2:{_col_letter(split)}2")
         if split < n:
             ws.merged_cells.add(f"{_col_letter(split + 1)}2:{last}2")
@@ -374,13 +378,13 @@ class FormSheet:
 
     def _height(self, values: list[Any]) -> float:
         # Excel, WPS and LibreOffice do not grow a row for wrapped text written by a program,
-        # so estimate the lines: a CJK character is about two width units, ASCII one; UTF-8
+        # so estimate the lines: a CJK character is about 1.8 width units, ASCII one; UTF-8
         # length does that count in C (3 bytes for CJK, 1 for ASCII).
         lines = 1
         for value, usable in zip(values, self._usable, strict=False):
             if type(value) is str and value:
                 for part in value.split("\n"):
-                    units = (len(part.encode()) + len(part)) / 2
+                    units = len(part) + 0.4 * (len(part.encode()) - len(part))
                     need = -(-units // usable)  # ceil
                     if need > lines:
                         lines = need
@@ -389,8 +393,13 @@ class FormSheet:
     def total_row(self, values: list[Any]) -> None:
         """A 合计 row: ``values`` cover every column (the first is usually "合计")."""
         styles = self.styles.total
+        r = self.rows_written + 1
+        self.ws.merged_cells.add(f"A{r}:B{r}")  # "合计" over 序号 and the next column
         self._append(
-            [self._cell(v, styles[c.kind]) for v, c in zip(values, self.columns, strict=True)]
+            height=24,
+            cells=[
+                self._cell(v, styles[c.kind]) for v, c in zip(values, self.columns, strict=True)
+            ],
         )
 
     def empty_row(self, text: str = NO_RECORDS) -> None:
