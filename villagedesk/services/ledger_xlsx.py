@@ -256,7 +256,7 @@ def write_monthly_ledger(
         attendance = data.attendance()
         if attendance:
             s.blank()
-            s.plain_row(["", "人员", "在村天数", "外出天数", "请假天数", "说明"], bold=True)
+            s.plain_row(["序号", "人员", "在村天数", "外出天数", "请假天数", "说明"], bold=True)
             for i, (name, counts) in enumerate(attendance, 1):
                 s.plain_row(
                     [
