@@ -100,3 +100,18 @@ def test_preview_reads_only_the_first_rows(tmp_xlsx):
     plan = preview_rows(tmp_xlsx(rows), "residents", n=5)
     assert [r.row_no for r in plan.rows] == [2, 3, 4, 5, 6]
     assert plan.rows[2].action == "refuse"
+
+
+def test_bulk_rows_have_the_repository_text_form():
+    from datetime import date
+
+    from villagedesk.core.enums import Gender, HouseholdTag, MonitoringType, RiskCause
+    from villagedesk.core.records import Household, Resident
+    from villagedesk.services.importing.commit import fast_row
+    from villagedesk.storage.repository import record_to_row
+
+    h = Household(household_no="001", head_name="𠮷", tags=[HouseholdTag.MONITORED],
+                  monitoring_type=MonitoringType.SUDDEN, risk_causes=[RiskCause.ILLNESS], risk_cleared=True)  # fmt: skip
+    r = Resident(household_uid=h.uid, name="甲", gender=Gender.FEMALE, birth_date=date(1990, 1, 2))
+    for record in (h, r, Resident(household_uid="x", name="乙")):
+        assert fast_row(record) == record_to_row(record)

@@ -27,6 +27,11 @@ class Header:
     raw: list[list[object]]  # the header rows as found, for the refused-rows workbook
 
     @property
+    def first_name(self) -> str:
+        """The first non-empty header name, normalised (to spot a repeated header row)."""
+        return next((n for h in self.names if (n := normalize_header(h))), "")
+
+    @property
     def first_data_row(self) -> int:
         """The file row number where data starts."""
         return self.rows[-1] + 1
@@ -106,16 +111,22 @@ def _is_sub_header(row: list[object], below: list[object], kind: str, merged, ro
 
 def classify_row(row: list[object], header: Header) -> str | None:
     """'blank', 'totals', 'note', 'header' (repeated) or None for a data row."""
-    cells = [_text(v) for v in row]
-    filled = [c for c in cells if c]
+    # Called for every row of big files: look only at the first few filled cells.
+    filled = [c for c in row if c is not None]
     if not filled:
         return "blank"
-    first = re.sub(r"\s+", "", filled[0])
-    if any(_TOTALS.match(re.sub(r"\s+", "", c)) for c in filled[:3]):
+    firsts = [re.sub(r"\s+", "", c) for c in filled[:3] if isinstance(c, str)]
+    if any(_TOTALS.match(c) for c in firsts):
         return "totals"
-    if _NOTE.match(first) and len(filled) <= 4:
+    if isinstance(filled[0], str) and _NOTE.match(firsts[0]) and len(filled) <= 4:
         return "note"
-    names = [normalize_header(n) for n in header.names]
-    if [normalize_header(c) for c in cells[: len(names)]] == names[: len(cells)]:
-        return "header"
+    if (
+        header.first_name
+        and isinstance(filled[0], str)
+        and normalize_header(filled[0]) == header.first_name
+    ):
+        names = [normalize_header(n) for n in header.names]
+        cells = [normalize_header(c) for c in row[: len(names)]]
+        if cells == names[: len(cells)]:
+            return "header"
     return None
