@@ -68,7 +68,7 @@ class DeedForm(FormDialog):
         for s in DeedStatus:
             self.status.addItem(s.value, s)
         self.progress = self.add_row("progress", self.tr("Progress"), text_box(64))
-        self.done = self.add_row("done_date", self.tr("Done on"), date_edit())
+        self.done_date = self.add_row("done_date", self.tr("Done on"), date_edit())
         self.beneficiaries = self.add_row(
             "beneficiaries", self.tr("Households (people) benefiting"), QSpinBox()
         )
@@ -81,7 +81,7 @@ class DeedForm(FormDialog):
         self._status_changed()
 
     def _status_changed(self) -> None:
-        self.done.setEnabled(self.status.currentData() == DeedStatus.DONE)
+        self.done_date.setEnabled(self.status.currentData() == DeedStatus.DONE)
 
     def _load(self, d: Deed) -> None:
         self.title_edit.setText(d.title)
@@ -94,7 +94,7 @@ class DeedForm(FormDialog):
         self.status.setCurrentIndex(max(self.status.findData(d.status), 0))
         self.progress.setPlainText(d.progress)
         if d.done_date:
-            set_date(self.done, d.done_date)
+            set_date(self.done_date, d.done_date)
         self.beneficiaries.setValue(d.beneficiaries)
         self.investment.setText(
             format_fen(d.investment_fen, symbol=False) if d.investment_fen else ""
@@ -105,7 +105,7 @@ class DeedForm(FormDialog):
         if not title:
             raise ValidationError("请填写事项名称", "title")
         status = self.status.currentData()
-        done = get_date(self.done) if status == DeedStatus.DONE else None
+        done = get_date(self.done_date) if status == DeedStatus.DONE else None
         if done is not None and done > today():
             raise ValidationError("完成日期不能晚于今天", "done_date")
         text = self.investment.text().strip()
