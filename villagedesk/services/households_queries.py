@@ -8,6 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from villagedesk.core.records import Aid, Household, Issue, Resident, Visit
+from villagedesk.services.text_match import PinyinIndex, haystack, is_digits, is_pinyin, normalize
 
 if TYPE_CHECKING:
     from villagedesk.storage.database import Database
@@ -21,6 +22,10 @@ class HouseholdRow:
     group_name: str
     members: int
     last_visit: date | None
+    #: what the search box matches: head, number, phone, address and the members' names
+    hay: str = field(default="", compare=False, repr=False)
+    #: the members' ID numbers and phones (matched by 3 digits or more)
+    digits: str = field(default="", compare=False, repr=False)
 
     @property
     def uid(self) -> str:
@@ -28,21 +33,52 @@ class HouseholdRow:
 
 
 def household_rows(db: Database) -> list[HouseholdRow]:
-    """Every household with its group name, member count and last visit date."""
+    """Every household with its group name, member count, last visit date and search text."""
     groups = db.groups.names()
-    counts = db.households.member_counts()
     last = db.visits.last_visit_dates()
-    return [
-        HouseholdRow(h, groups.get(h.group_uid or "", ""), counts.get(h.uid, 0), last.get(h.uid))
-        for h in db.households.iter()
-    ]
+    names: dict[str, list[str]] = {}
+    digits: dict[str, list[str]] = {}
+    for hh, name, id_number, phone in db.su.conn.execute(
+        "select household_uid, name, id_number, phone from residents where deleted_at is null"
+    ):
+        names.setdefault(hh, []).append(name)
+        digits.setdefault(hh, []).extend((id_number, phone))
+    rows = []
+    for h in db.households.iter():
+        members = names.get(h.uid, [])
+        rows.append(
+            HouseholdRow(
+                h,
+                groups.get(h.group_uid or "", ""),
+                len(members),
+                last.get(h.uid),
+                hay=haystack(h.head_name, h.household_no, h.phone, h.address, *members),
+                digits=haystack(*digits.get(h.uid, ())),
+            )
+        )
+    return rows
 
 
-def matching_household_uids(db: Database, text: str, *, limit: int = 500) -> set[str]:
-    """Households whose head, a member, an ID number, a phone or the number matches ``text``."""
-    from villagedesk.storage.search import search
+def load_pinyin_index(db: Database) -> PinyinIndex:
+    """Pinyin keys of every head and member, each pointing at the household."""
+    return PinyinIndex.load(db, members=True)
 
-    return {hit.household_uid for hit in search(db, text, limit=limit)}
+
+def search_rows(
+    rows: list[HouseholdRow], text: str, index: PinyinIndex | None
+) -> list[HouseholdRow]:
+    """The rows (order kept) whose head, a member, an ID number, a phone, the number or the
+    address matches ``text``, or whose head or a member has a pinyin key starting with it."""
+    q = normalize(text)
+    if not q:
+        return rows
+    found = index.household_uids(q) if index is not None and is_pinyin(q) else set()
+    if is_digits(q) and len(q) >= 3:
+        # like the global search: a member's ID number or phone needs three digits or more
+        return [r for r in rows if q in r.hay or q in r.digits]
+    if found:
+        return [r for r in rows if q in r.hay or r.household.uid in found]
+    return [r for r in rows if q in r.hay]
 
 
 def filter_rows(
@@ -53,10 +89,12 @@ def filter_rows(
     group_uid: str | None = None,
 ) -> list[HouseholdRow]:
     """The rows kept by a text match (``uids``), a household tag and a group."""
+    if uids is None and not tag and not group_uid:
+        return list(rows)
     return [
         r
         for r in rows
-        if (uids is None or r.uid in uids)
+        if (uids is None or r.household.uid in uids)
         and (not tag or tag in r.household.tags)
         and (not group_uid or r.household.group_uid == group_uid)
     ]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +22,7 @@ from villagedesk.core.enums import (
     Satisfaction,
 )
 from villagedesk.core.records import Issue
+from villagedesk.services.text_match import PinyinIndex, haystack, matching
 
 if TYPE_CHECKING:
     from villagedesk.storage.database import Database
@@ -29,6 +30,9 @@ if TYPE_CHECKING:
 #: the tab key of overdue issues (the other tabs are IssueStatus values, or None for all)
 OVERDUE = "overdue"
 _TRACKING = "i.status in ('已登记', '办理中')"
+_FINISHED = "i.status in ('已办结', '已回访销号')"
+#: the dashboard's issue figures (services.figures.monthly_figures) a filter can stand for
+FIGURES = ("collected", "solved", "explained", "tracking", "overdue")
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,8 @@ class IssueRow:
     issue: Issue
     head_name: str
     group_name: str
+    #: what the search box matches (number, request, reporter, head), normalized
+    hay: str = field(default="", compare=False, repr=False)
 
     def overdue_days(self, today: date) -> int:
         """Days past the deadline (0 when not overdue)."""
@@ -52,6 +58,42 @@ class IssueFilter:
     status: str | None = None  # an IssueStatus value, OVERDUE, or None
     text: str = ""
     category: str | None = None
+    #: the rows behind one dashboard figure (one of FIGURES), cumulative or of ``month``
+    figure: str | None = None
+    month: str | None = None  # YYYY-MM, only with ``figure``
+
+
+def figure_condition(figure: str, month: str | None, today: date) -> tuple[str, list[Any]]:
+    """SQL over issues ``i`` selecting exactly the issues that ``monthly_figures`` counts in
+    ``figure`` (cumulative, or for ``month``: collected/solved in it, tracking at its end)."""
+    from villagedesk.services.figures import Month  # the same month arithmetic as the figures
+
+    if figure not in FIGURES:
+        raise ValueError(f"unknown figure {figure!r}")
+    outcome = {"solved": "已解决", "explained": "已解释"}.get(figure)
+    if month is None:
+        if figure == "collected":
+            return "1", []
+        if outcome:
+            return f"{_FINISHED} and i.outcome = ?", [outcome]
+        if figure == "tracking":
+            return _TRACKING, []
+        return f"{_TRACKING} and i.deadline < ?", [today.isoformat()]
+    m = Month.parse(month)
+    first, last = m.first.isoformat(), m.last.isoformat()
+    asof = min(m.last, today).isoformat()
+    if figure == "collected":
+        return "i.collected_date >= ? and i.collected_date <= ?", [first, last]
+    if outcome:
+        return (
+            f"{_FINISHED} and i.outcome = ? and i.done_date >= ? and i.done_date <= ?",
+            [outcome, first, last],
+        )
+    # still open at the month's end: collected by then and not finished by then
+    open_at_end = "i.collected_date <= ? and (i.done_date is null or i.done_date > ?)"
+    if figure == "tracking":
+        return open_at_end, [asof, asof]
+    return f"{open_at_end} and i.deadline < ?", [asof, asof, asof]
 
 
 _SELECT = """
@@ -75,6 +117,10 @@ def _where(f: IssueFilter, today: date) -> tuple[str, list[Any]]:
     if f.category:
         conds.append("i.category = ?")
         params.append(f.category)
+    if f.figure:
+        cond, more = figure_condition(f.figure, f.month, today)
+        conds.append(f"({cond})")
+        params += more
     text = re.sub(r"\s+", "", f.text or "")
     if text:
         like = f"%{text}%"
@@ -132,7 +178,18 @@ def _decode(row: dict[str, Any]) -> IssueRow:
         if row.get(name):
             row[name] = enum(row[name])
     kwargs = {k: v for k, v in row.items() if k in _FIELDS and v is not None}
-    return IssueRow(Issue(**kwargs), head, group)
+    return IssueRow(
+        Issue(**kwargs),
+        head,
+        group,
+        hay=haystack(row.get("number"), row.get("description"), row.get("reporter"), head),
+    )
+
+
+def search_issue_rows(rows: list[IssueRow], text: str, index: PinyinIndex | None) -> list[IssueRow]:
+    """The loaded rows (order kept) whose number, request, reporter or head contains ``text``,
+    or whose household head's pinyin (full or initials) starts with it."""
+    return matching(rows, text, lambda r: r.hay, lambda r: r.issue.household_uid, index)
 
 
 def status_counts(db: Database, *, today: date) -> dict[str | None, int]:

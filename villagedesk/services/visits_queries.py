@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from villagedesk.services.text_match import PinyinIndex, haystack, matching
+
 if TYPE_CHECKING:
     from villagedesk.storage.database import Database
 
@@ -33,6 +35,8 @@ class VisitRow:
     handling: str
     next_step: str
     issue_numbers: tuple[str, ...] = field(default=())
+    #: what the search box matches (head, number, group, the texts and notes), normalized
+    hay: str = field(default="", compare=False, repr=False)
 
     @property
     def target(self) -> str:
@@ -53,7 +57,7 @@ class VisitFilter:
 
 _SELECT = """
     select v.uid, v.date, v.way, v.household_uid, v.member_uids, v.situation, v.needs,
-           v.handling, v.next_step,
+           v.handling, v.next_step, v.notes,
            coalesce(h.household_no, '') as household_no, coalesce(h.head_name, '') as head_name,
            coalesce(g.name, hg.name, '') as group_name
       from visits v
@@ -120,6 +124,7 @@ def find_visit_rows(
         needs,
         handling,
         next_step,
+        notes,
         no,
         head,
         group,
@@ -139,9 +144,16 @@ def find_visit_rows(
                 handling=handling or "",
                 next_step=next_step or "",
                 issue_numbers=raised.get(uid, ()),
+                hay=haystack(head, no, group, situation, needs, handling, next_step, notes),
             )
         )
     return rows
+
+
+def search_visit_rows(rows: list[VisitRow], text: str, index: PinyinIndex | None) -> list[VisitRow]:
+    """The loaded rows (order kept) matching the search box: the texts, the head's name or
+    number, or the head's pinyin (full or initials) through ``index``."""
+    return matching(rows, text, lambda r: r.hay, lambda r: r.household_uid, index)
 
 
 def issues_by_visit(db: Database) -> dict[str, tuple[str, ...]]:

@@ -25,7 +25,8 @@ from villagedesk.services.households_queries import (
     HouseholdRow,
     filter_rows,
     household_rows,
-    matching_household_uids,
+    load_pinyin_index,
+    search_rows,
 )
 from villagedesk.ui.pages.base import Page
 from villagedesk.ui.widgets.table_model import Column, RecordRole, RecordTableModel
@@ -109,6 +110,7 @@ def _view() -> QTableView:
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setSortingEnabled(True)
     view.verticalHeader().setDefaultSectionSize(26)
+    view.verticalHeader().hide()  # row numbers say nothing here, and cost on every reload
     view.horizontalHeader().setStretchLastSection(True)
     return view
 
@@ -121,7 +123,10 @@ class HouseholdsPage(Page):
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.all_rows: list[HouseholdRow] = []
-        self._text_uids: set[str] | None = None
+        self._text_rows: list[HouseholdRow] = []  # all_rows matching the search box
+        self._index = None  # pinyin keys of heads and members, loaded with the rows
+        self._members_sized = False
+        self._members_of: str | None = None
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Name, pinyin initials (zs), ID digits, phone, no."))
         self.search.setClearButtonEnabled(True)
@@ -160,6 +165,8 @@ class HouseholdsPage(Page):
         self.view = _view()
         self.view.setModel(self.model)
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        # all_rows stay in the shown order, so a keystroke filters without sorting again
+        self.view.horizontalHeader().sortIndicatorChanged.connect(self._sort_all_rows)
         self.view.doubleClicked.connect(lambda _i: self.open_file())
         self.view.selectionModel().currentRowChanged.connect(lambda _c, _p: self.show_members())
 
@@ -202,11 +209,24 @@ class HouseholdsPage(Page):
         keep = self.current_household_uid()
         self._reload_groups()
         self.all_rows = household_rows(self.ctx.db)
-        if self.search.text().strip():
-            self._text_uids = matching_household_uids(self.ctx.db, self.search.text())
+        self._index = load_pinyin_index(self.ctx.db)
+        self._sort_all_rows()
+        self._members_of = None
+        self._text_rows = search_rows(self.all_rows, self.search.text(), self._index)
         self.apply_filters(select_uid=keep)
         self.view.resizeColumnsToContents()
         self.view.horizontalHeader().setStretchLastSection(True)
+
+    def _sort_all_rows(self, *_args) -> None:
+        header = self.view.horizontalHeader()
+        section = header.sortIndicatorSection()
+        if not (0 <= section < self.model.columnCount()) or not self.all_rows:
+            return
+        scratch = RecordTableModel(self.model.columns)
+        scratch.set_rows(self.all_rows)
+        scratch.sort(section, header.sortIndicatorOrder())
+        self.all_rows = scratch.records()
+        self._text_rows = search_rows(self.all_rows, self.search.text(), self._index)
 
     def _reload_groups(self) -> None:
         current = self.group_filter.currentData()
@@ -221,24 +241,16 @@ class HouseholdsPage(Page):
     def apply_search(self) -> None:
         """Run the text search now (the debounce timer calls this)."""
         self._timer.stop()
-        text = self.search.text().strip()
-        self._text_uids = matching_household_uids(self.ctx.db, text) if text else None
+        self._text_rows = search_rows(self.all_rows, self.search.text(), self._index)
         self.apply_filters()
 
     def apply_filters(self, select_uid: str | None = None) -> None:
         rows = filter_rows(
-            self.all_rows,
-            uids=self._text_uids,
+            self._text_rows,
             tag=self.tag_filter.currentData(),
             group_uid=self.group_filter.currentData(),
         )
-        self.model.set_rows(rows)
-        header = self.view.horizontalHeader()
-        if (
-            header.sortIndicatorSection() < self.model.columnCount()
-            and self.view.isSortingEnabled()
-        ):
-            self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self.model.set_rows(rows)  # all_rows are kept in the header's sort order
         self.count_label.setText(
             self.tr("%1 of %2 households")
             .replace("%1", str(len(rows)))
@@ -274,9 +286,13 @@ class HouseholdsPage(Page):
     def show_members(self) -> None:
         row = self.current_row()
         if row is None:
+            self._members_of = None
             self.member_title.setText(self.tr("No household selected"))
             self.members.set_rows([])
             return
+        if row.uid == self._members_of:
+            return  # already shown (a keystroke that kept the same household on top)
+        self._members_of = row.uid
         h = row.household
         tags = [*h.tags, *([h.monitoring_type] if h.monitoring_type else []), *h.risk_causes]
         title = self.tr("Members of %1 (no. %2)").replace("%1", h.head_name)
@@ -284,8 +300,11 @@ class HouseholdsPage(Page):
             title.replace("%2", h.household_no) + "&nbsp;&nbsp;" + chips_html(tags)
         )
         self.members.set_rows(self.ctx.db.residents.of_household(h.uid))
-        self.member_view.resizeColumnsToContents()
-        self.member_view.horizontalHeader().setStretchLastSection(True)
+        if not self._members_sized and self.members.total():
+            # sized once: resizing on every keystroke costs more than the search itself
+            self._members_sized = True
+            self.member_view.resizeColumnsToContents()
+            self.member_view.horizontalHeader().setStretchLastSection(True)
 
     # ---- actions -------------------------------------------------------------------------
     def new_household(self) -> None:

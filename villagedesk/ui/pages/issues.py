@@ -4,14 +4,11 @@ timeline and the workflow steps allowed from its status.
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -20,57 +17,41 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTabBar,
     QTableView,
-    QTextBrowser,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from villagedesk.core.clock import today
 from villagedesk.core.enums import IssueCategory, IssueStatus
-from villagedesk.core.records import Issue, IssueEvent
+from villagedesk.core.records import Issue
+from villagedesk.services.figures import Month
 from villagedesk.services.issues_queries import (
+    FIGURES,
     OVERDUE,
     IssueFilter,
     IssueRow,
     find_issue_rows,
+    search_issue_rows,
     status_counts,
 )
+from villagedesk.services.text_match import PinyinIndex
 from villagedesk.ui.context import AppContext
 from villagedesk.ui.pages.base import Page
-from villagedesk.ui.pages.issue_dialogs import (
-    AssignDialog,
-    ConcludeDialog,
-    FollowUpDialog,
-    ProgressDialog,
-    ReopenDialog,
-    StepDialog,
-)
+from villagedesk.ui.pages.issue_detail import IssueDetailPane, _d, allowed_steps
+from villagedesk.ui.pages.issue_dialogs import StepDialog
 from villagedesk.ui.pages.issue_form import IssueForm
 from villagedesk.ui.widgets.table_model import Column, RecordTableModel
 
 OVERDUE_TINT = QColor("#fbe3e1")
 DEBOUNCE_MS = 150
-#: rows loaded into the table at most: keeps a keystroke fast on a whole township's ledger
+#: rows loaded at most for a tab, category or figure (a village has a few hundred issues); the
+#: search box filters the loaded rows in memory and the label says when the cap cut some off
 ROW_CAP = 2000
 #: the tabs, in order: None = all, then the statuses, then overdue
 TAB_KEYS: list[str | None] = [None, *(s.value for s in IssueStatus), OVERDUE]
 
 S = IssueStatus
-
-
-def allowed_steps(issue: Issue) -> dict[str, bool]:
-    """Which workflow buttons make sense from the issue's status."""
-    return {
-        "assign": issue.status in (S.REGISTERED, S.IN_PROGRESS),
-        "progress": issue.status == S.IN_PROGRESS,
-        "conclude": issue.status == S.IN_PROGRESS,
-        "follow_up": issue.status == S.DONE,
-        "reopen": issue.status == S.DONE,
-    }
-
-
-def _d(value) -> str:
-    return value.isoformat() if value else ""
 
 
 def issue_columns(now) -> list[Column[IssueRow]]:
@@ -106,21 +87,7 @@ COL_STATUS = 1
 COL_DESCRIPTION = 7
 
 
-def event_columns() -> list[Column[IssueEvent]]:
-    """The timeline's columns."""
-    return [
-        Column(QCoreApplication.translate("IssuesPage", "Date"), lambda e: _d(e.date)),
-        Column(QCoreApplication.translate("IssuesPage", "Step"), lambda e: e.kind.value),
-        Column(QCoreApplication.translate("IssuesPage", "By"), lambda e: e.actor),
-        Column(
-            QCoreApplication.translate("IssuesPage", "Level"),
-            lambda e: e.level.value if e.level else "",
-        ),
-        Column(QCoreApplication.translate("IssuesPage", "Note"), lambda e: e.note),
-    ]
-
-
-class IssuesPage(Page):
+class IssuesPage(IssueDetailPane, Page):
     """The issue ledger."""
 
     watches = ("issue", "household", "group", "visit")
@@ -129,6 +96,11 @@ class IssuesPage(Page):
         super().__init__(ctx, parent)
         self.current: Issue | None = None
         self._status: str | None = None
+        self._figure: tuple[str, str | None] | None = None  # (figure, month) from the dashboard
+        self.loaded: list[IssueRow] = []
+        self._shown_uid: str | None = None
+        self._capped = False
+        self._index: PinyinIndex | None = None
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search number, request, reporter or head (pinyin)"))
         self.search.setClearButtonEnabled(True)
@@ -137,12 +109,25 @@ class IssuesPage(Page):
         for c in IssueCategory:
             self.category.addItem(c.value, c.value)
         self.count_label = QLabel()
+        # the dashboard figure whose rows are shown, removable
+        self.figure_chip = QLabel()
+        self.figure_chip.setStyleSheet(
+            "background: #e3eefa; color: #1f4e79; border-radius: 3px; padding: 2px 6px;"
+        )
+        self.figure_clear = QToolButton()
+        self.figure_clear.setText("✕")
+        self.figure_clear.setToolTip(self.tr("Show all issues again"))
+        self.figure_clear.clicked.connect(self.clear_figure)
+        self.figure_chip.hide()
+        self.figure_clear.hide()
         self.new_button = QPushButton(self.tr("New issue"))
         self.edit_button = QPushButton(self.tr("Edit"))
         self.delete_button = QPushButton(self.tr("Delete"))
         bar = QHBoxLayout()
         bar.addWidget(self.search, 3)
         bar.addWidget(self.category, 1)
+        bar.addWidget(self.figure_chip)
+        bar.addWidget(self.figure_clear)
         bar.addWidget(self.count_label)
         bar.addStretch(1)
         for b in (self.new_button, self.edit_button, self.delete_button):
@@ -180,119 +165,22 @@ class IssuesPage(Page):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(DEBOUNCE_MS)
-        self.timer.timeout.connect(self.refresh)
+        self.timer.timeout.connect(self.apply_search)
         self.search.textChanged.connect(self.timer.start)
         self.category.currentIndexChanged.connect(self.refresh)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.doubleClicked.connect(lambda _i: self.edit_issue())
+        # loaded stays in the header's sort order, so a keystroke filters without sorting
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_loaded)
         self.new_button.clicked.connect(self.new_issue)
         self.edit_button.clicked.connect(self.edit_issue)
         self.delete_button.clicked.connect(self.delete_issue)
         self.show_issue(None)
 
-    # ---- detail pane ---------------------------------------------------------------
-    def _build_detail(self) -> None:
-        self.detail = QWidget()
-        self.detail.setMinimumWidth(330)
-        self.title = QLabel()
-        self.title.setStyleSheet("font-size: 12pt; font-weight: bold; color: #1f4e79;")
-        self.title.setWordWrap(True)
-        self.facts = QTextBrowser()
-        self.facts.setOpenLinks(False)
-        self.events = RecordTableModel(event_columns(), self)
-        self.timeline = QTableView()
-        self.timeline.setModel(self.events)
-        self.timeline.setAlternatingRowColors(True)
-        self.timeline.verticalHeader().setVisible(False)
-        self.timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.timeline.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.timeline.horizontalHeader().setStretchLastSection(True)
-        self.timeline.verticalHeader().setDefaultSectionSize(24)
-        self.timeline.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.assign_button = QPushButton(self.tr("Escalate / assign"))
-        self.progress_button = QPushButton(self.tr("Record progress"))
-        self.conclude_button = QPushButton(self.tr("Conclude"))
-        self.follow_up_button = QPushButton(self.tr("Follow up and close"))
-        self.reopen_button = QPushButton(self.tr("Handle again"))
-        self.step_buttons = {
-            "assign": (self.assign_button, AssignDialog),
-            "progress": (self.progress_button, ProgressDialog),
-            "conclude": (self.conclude_button, ConcludeDialog),
-            "follow_up": (self.follow_up_button, FollowUpDialog),
-            "reopen": (self.reopen_button, ReopenDialog),
-        }
-        grid = QGridLayout()
-        for i, (key, (button, _)) in enumerate(self.step_buttons.items()):
-            grid.addWidget(button, i // 3, i % 3)
-            button.clicked.connect(lambda _c=False, k=key: self.run_step(k))
-        box = QVBoxLayout(self.detail)
-        box.setContentsMargins(4, 0, 0, 0)
-        box.addWidget(self.title)
-        box.addLayout(grid)
-        box.addWidget(self.facts, 3)
-        box.addWidget(QLabel(self.tr("Timeline")))
-        box.addWidget(self.timeline, 2)
-
-    def show_issue(self, issue: Issue | None) -> None:
-        """Show an issue's fields, timeline and allowed steps (None: nothing selected)."""
-        self.current = issue
-        allowed = allowed_steps(issue) if issue else dict.fromkeys(self.step_buttons, False)
-        for key, (button, _) in self.step_buttons.items():
-            button.setEnabled(allowed[key])
-        self.edit_button.setEnabled(issue is not None)
-        self.delete_button.setEnabled(issue is not None)
-        if issue is None:
-            self.title.setText(self.tr("Select an issue to see its details"))
-            self.facts.clear()
-            self.events.set_rows([])
-            return
-        self.title.setText(f"{issue.number}　{issue.status.value}")
-        self.facts.setHtml(self._facts_html(issue))
-        self.events.set_rows(issue.events)
-        # the note (last column) takes what is left; its full text is in the tooltip
-        for col in range(self.events.columnCount() - 1):
-            self.timeline.resizeColumnToContents(col)
-
-    def _facts_html(self, i: Issue) -> str:
-        household = self.ctx.db.households.get(i.household_uid) if i.household_uid else None
-        days = (today() - i.deadline).days if i.is_overdue(today()) and i.deadline else 0
-        deadline = _d(i.deadline)
-        if days:
-            deadline += self.tr(" (overdue %1 days)").replace("%1", str(days))
-        rows = [
-            (self.tr("Request"), i.description),
-            (self.tr("Category"), i.category.value),
-            (self.tr("Source"), i.source.value),
-            (self.tr("Reporter"), i.reporter),
-            (self.tr("Household"), f"{household.head_name} {household.household_no}" if household else ""),
-            (self.tr("Registered"), _d(i.collected_date)),
-            (self.tr("Handled at"), i.level.value if i.level else ""),
-            (self.tr("Mode"), i.handling_mode.value if i.handling_mode else ""),
-            (self.tr("Responsible"), i.owner),
-            (self.tr("Deadline"), deadline),
-            (self.tr("Progress"), i.progress),
-            (self.tr("Outcome"), i.outcome.value if i.outcome else ""),
-            (self.tr("Result"), i.result),
-            (self.tr("Done on"), _d(i.done_date)),
-            (self.tr("Satisfaction"), i.satisfaction.value if i.satisfaction else ""),
-            (self.tr("Follow-up notes"), i.follow_up),
-        ]  # fmt: skip
-        deadline_label = self.tr("Deadline")
-        cells = []
-        for k, v in rows:
-            if not v:
-                continue
-            style = " style='color:#b00020'" if k == deadline_label and days else ""
-            cells.append(
-                f"<tr><td style='color:#555; padding-right:8px; white-space:nowrap'>{escape(k)}</td>"
-                f"<td{style}>{escape(v)}</td></tr>"
-            )
-        return f"<table cellspacing='2'>{''.join(cells)}</table>"
-
     # ---- data ----------------------------------------------------------------------
     def refresh(self) -> None:
-        """Reload the tab counts, the table and the selected issue."""
+        """Reload the tab counts, the rows of the tab/category/figure and the selected issue."""
         now = today()
         counts = status_counts(self.ctx.db, today=now)
         names = [self.tr("All"), *(s.value for s in IssueStatus), self.tr("Overdue")]
@@ -301,59 +189,114 @@ class IssuesPage(Page):
         self.tabs.setTabTextColor(
             len(TAB_KEYS) - 1, QColor("#b00020") if counts[OVERDUE] else QColor()
         )
+        figure, month = self._figure or (None, None)
         flt = IssueFilter(
-            status=self._status, text=self.search.text(), category=self.category.currentData()
+            status=self._status, category=self.category.currentData(), figure=figure, month=month
         )
-        keep = self.current.uid if self.current else None
         self.model.columns = issue_columns(now)
         rows = find_issue_rows(self.ctx.db, flt, today=now, limit=ROW_CAP + 1)
-        capped = len(rows) > ROW_CAP
-        self.model.set_rows(rows[:ROW_CAP])
+        self._capped = len(rows) > ROW_CAP
+        self.loaded = rows[:ROW_CAP]
+        self._index = PinyinIndex.load(self.ctx.db)
+        keep = self.current.uid if self.current else None
+        self._shown_uid = (
+            None  # show the selected issue again from the database: it may have changed
+        )
         header = self.table.horizontalHeader()
         if (header.sortIndicatorSection(), header.sortIndicatorOrder()) != (
             2,
             Qt.SortOrder.DescendingOrder,
         ):
-            # keep the order the user clicked for
-            self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
-        if capped:
-            text = self.tr("First %1 shown; narrow the filter to see the others")
-        else:
-            text = self.tr("%1 issues")
-        self.count_label.setText(text.replace("%1", str(self.model.total())))
+            self._sort_loaded()  # keep the order the user clicked for
+        self._filter(keep)
         if not self._sized and self.model.total():
             # size the columns once, from the first rows; later loads keep the user's widths
             self._sized = True
             self.table.resizeColumnsToContents()
             header = self.table.horizontalHeader()
             header.resizeSection(COL_DESCRIPTION, min(header.sectionSize(COL_DESCRIPTION), 240))
+
+    def _sort_loaded(self, *_args) -> None:
+        header = self.table.horizontalHeader()
+        if not self.loaded or not 0 <= header.sortIndicatorSection() < self.model.columnCount():
+            return
+        scratch = RecordTableModel(self.model.columns)
+        scratch.set_rows(self.loaded)
+        scratch.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self.loaded = scratch.records()
+
+    def apply_search(self) -> None:
+        """Filter the loaded rows by the search box (the debounce timer calls this)."""
+        self.timer.stop()
+        self._filter(self.current.uid if self.current else None)
+
+    def _filter(self, keep: str | None) -> None:
+        text = self.search.text()
+        rows = search_issue_rows(self.loaded, text, self._index)
+        self.model.set_rows(rows)
+        searching = bool(text.strip())
+        if self._capped and searching:
+            label = self.tr("%1 of the first %2 issues match; pick a tab to search the others")
+            label = label.replace("%1", str(len(rows))).replace("%2", str(len(self.loaded)))
+        elif self._capped:
+            label = self.tr("First %1 shown; narrow the filter to see the others")
+            label = label.replace("%1", str(len(self.loaded)))
+        elif searching:
+            label = self.tr("%1 of %2 issues")
+            label = label.replace("%1", str(len(rows))).replace("%2", str(len(self.loaded)))
+        else:
+            label = self.tr("%1 issues").replace("%1", str(len(self.loaded)))
+        self.count_label.setText(label)
         self._select(keep)
 
     def _select(self, uid: str | None) -> None:
         for row in range(self.model.rowCount()):
             if self.model.record(row).issue.uid == uid:
                 self.table.selectRow(row)
-                self.show_issue(self.ctx.db.issues.get(uid))
+                self._show_uid(uid)
                 return
         self.table.clearSelection()
         if self.model.rowCount():
             self.table.selectRow(0)  # show the first issue's details rather than a blank pane
+            self._show_uid(self.model.record(0).issue.uid)
         else:
+            self._shown_uid = None
             self.show_issue(None)
 
     def _row_changed(self, current, _previous) -> None:
         if not current.isValid():
+            self._shown_uid = None
             self.show_issue(None)
             return
-        self.show_issue(self.ctx.db.issues.get(self.model.record(current.row()).issue.uid))
+        self._show_uid(self.model.record(current.row()).issue.uid)
+
+    def _show_uid(self, uid: str) -> None:
+        if uid == self._shown_uid and self.current is not None:
+            return  # already shown: a keystroke that kept the selected issue
+        self._shown_uid = uid
+        self.show_issue(self.ctx.db.issues.get(uid))
 
     def _tab_changed(self, index: int) -> None:
         self._status = TAB_KEYS[index] if 0 <= index < len(TAB_KEYS) else None
         self.refresh()
 
+    def figure_filter(self) -> tuple[str, str | None] | None:
+        """The dashboard figure (figure, month or None) whose rows are shown, if any."""
+        return self._figure
+
     # ---- public API ----------------------------------------------------------------
-    def apply_filter(self, status: str | None = None, overdue: bool = False) -> None:
-        """Show one status (an IssueStatus value), or the overdue issues; clears the search."""
+    def apply_filter(
+        self,
+        status: str | None = None,
+        overdue: bool = False,
+        figure: str | None = None,
+        month: str | None = None,
+    ) -> None:
+        """Show one status (an IssueStatus value), the overdue issues, or exactly the issues a
+        dashboard figure counts (``figure`` in FIGURES; with ``month`` YYYY-MM that month's
+        figure, else the cumulative one) under a removable chip; clears the search."""
+        if figure is not None and figure not in FIGURES:
+            raise ValueError(f"unknown figure {figure!r}")
         key = OVERDUE if overdue else (IssueStatus(status).value if status else None)
         self.search.blockSignals(True)
         self.search.clear()
@@ -362,10 +305,38 @@ class IssuesPage(Page):
         self.category.setCurrentIndex(0)
         self.category.blockSignals(False)
         self._status = key
+        self._figure = (figure, str(Month.parse(month)) if month else None) if figure else None
+        self._show_figure_chip()
         self.tabs.blockSignals(True)
         self.tabs.setCurrentIndex(TAB_KEYS.index(key))
         self.tabs.blockSignals(False)
         self.refresh()
+
+    def clear_figure(self) -> None:
+        """Remove the dashboard figure's filter (the chip's ✕)."""
+        self._figure = None
+        self._show_figure_chip()
+        self.refresh()
+
+    def _show_figure_chip(self) -> None:
+        if self._figure is None:
+            self.figure_chip.hide()
+            self.figure_clear.hide()
+            return
+        figure, month = self._figure
+        names = {
+            "collected": self.tr("collected"),
+            "solved": self.tr("solved"),
+            "explained": self.tr("explained"),
+            "tracking": self.tr("still tracking"),
+            "overdue": self.tr("overdue"),
+        }
+        scope = Month.parse(month).chinese() if month else self.tr("Cumulative")
+        self.figure_chip.setText(
+            self.tr("Dashboard figure: %1 %2").replace("%1", scope).replace("%2", names[figure])
+        )
+        self.figure_chip.show()
+        self.figure_clear.show()
 
     def select_issue(self, uid: str) -> None:
         """Select an issue in the table (switching to the 全部 tab if it is not shown)."""

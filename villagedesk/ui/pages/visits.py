@@ -24,10 +24,12 @@ from PySide6.QtWidgets import (
 from villagedesk.core.clock import today
 from villagedesk.core.enums import VisitWay
 from villagedesk.services.figures import Month
+from villagedesk.services.text_match import PinyinIndex
 from villagedesk.services.visits_queries import (
     VisitFilter,
     VisitRow,
     find_visit_rows,
+    search_visit_rows,
     visit_months,
 )
 from villagedesk.ui.context import AppContext
@@ -37,8 +39,9 @@ from villagedesk.ui.pages.visit_form import VisitForm
 from villagedesk.ui.widgets.table_model import Column, RecordTableModel
 
 DEBOUNCE_MS = 150
-#: rows loaded into the table at most (newest first): a village has a few thousand visits;
-#: the cap keeps each keystroke fast on a whole township's records
+#: rows loaded at most (newest first) for the date/way/member filters: a village has a few
+#: thousand visits; the search box then filters the loaded rows in memory, and the label says
+#: so when the cap cut older ones off
 ROW_CAP = 2000
 CUSTOM = "custom"
 TEXT_COLUMN_WIDTH = 170
@@ -138,13 +141,20 @@ class VisitsPage(Page):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(DEBOUNCE_MS)
-        self.timer.timeout.connect(self.reload_rows)
+        self.timer.timeout.connect(self._debounced)
         self.search.textChanged.connect(self.timer.start)
+        self._dates_changed = False  # a changed date range needs a reload, typing only a search
+        self.loaded: list[VisitRow] = []
+        self._detail_uid: str | None = None
+        self._capped = False
+        self._index: PinyinIndex | None = None
+        # loaded stays in the header's sort order, so a keystroke filters without sorting
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_loaded)
         for combo in (self.way, self.member):
             combo.currentIndexChanged.connect(self.reload_rows)
         self.period.currentIndexChanged.connect(self._period_changed)
-        self.start.dateChanged.connect(self.timer.start)
-        self.end.dateChanged.connect(self.timer.start)
+        self.start.dateChanged.connect(self._date_changed)
+        self.end.dateChanged.connect(self._date_changed)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.doubleClicked.connect(lambda _i: self.edit_visit())
         self.new_button.clicked.connect(self.new_visit)
@@ -199,7 +209,7 @@ class VisitsPage(Page):
             month = Month.parse(period)
             start, end = month.first, month.last
         return VisitFilter(
-            text=self.search.text(),
+            text="",  # the search box filters the loaded rows (apply_search)
             way=self.way.currentData(),
             start=start,
             end=end,
@@ -208,29 +218,37 @@ class VisitsPage(Page):
 
     # ---- data ----------------------------------------------------------------------
     def refresh(self) -> None:
-        """Reload the filter choices (team, months) and the visits."""
+        """Reload the filter choices (team, months), the heads' pinyin and the visits."""
         self._fill_members()
         self._fill_periods()
+        self._index = None
+        self._detail_uid = None  # the selected visit may have changed
         self.reload_rows()
 
+    def _date_changed(self) -> None:
+        self._dates_changed = True
+        self.timer.start()
+
+    def _debounced(self) -> None:
+        if self._dates_changed:
+            self.reload_rows()
+        else:
+            self.apply_search()
+
     def reload_rows(self) -> None:
-        """Reload the visits matching the filter bar."""
-        keep = self.selected_uid()
+        """Reload the visits matching the date, way and member filters, then search them."""
+        self._dates_changed = False
+        self.timer.stop()
         rows = find_visit_rows(self.ctx.db, self.current_filter(), limit=ROW_CAP + 1)
-        capped = len(rows) > ROW_CAP
-        self.model.set_rows(rows[:ROW_CAP])
+        self._capped = len(rows) > ROW_CAP
+        self.loaded = rows[:ROW_CAP]
         header = self.table.horizontalHeader()
         if (header.sortIndicatorSection(), header.sortIndicatorOrder()) != (
             0,
             Qt.SortOrder.DescendingOrder,
         ):
-            # keep the order the user clicked for
-            self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
-        if capped:
-            text = self.tr("Latest %1 shown; narrow the filter to see older ones")
-        else:
-            text = self.tr("%1 visits")
-        self.count_label.setText(text.replace("%1", str(self.model.total())))
+            self._sort_loaded()  # keep the order the user clicked for
+        self.apply_search()
         if not self._sized and self.model.total():
             # size the columns once, from the first rows; later loads keep the user's widths
             self._sized = True
@@ -238,6 +256,38 @@ class VisitsPage(Page):
             header = self.table.horizontalHeader()
             for col in TEXT_COLUMNS:
                 header.resizeSection(col, min(header.sectionSize(col), TEXT_COLUMN_WIDTH))
+
+    def _sort_loaded(self, *_args) -> None:
+        header = self.table.horizontalHeader()
+        if not self.loaded or not 0 <= header.sortIndicatorSection() < self.model.columnCount():
+            return
+        scratch = RecordTableModel(self.model.columns)
+        scratch.set_rows(self.loaded)
+        scratch.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self.loaded = scratch.records()
+
+    def apply_search(self) -> None:
+        """Filter the loaded visits by the search box (the debounce timer calls this)."""
+        self.timer.stop()
+        keep = self.selected_uid()
+        text = self.search.text()
+        if self._index is None and text.strip():
+            self._index = PinyinIndex.load(self.ctx.db)
+        rows = search_visit_rows(self.loaded, text, self._index)
+        self.model.set_rows(rows)
+        searching = len(rows) != len(self.loaded) or bool(text.strip())
+        if self._capped and searching:
+            label = self.tr("%1 of the latest %2 visits match; pick a month to search older ones")
+            label = label.replace("%1", str(len(rows))).replace("%2", str(len(self.loaded)))
+        elif self._capped:
+            label = self.tr("Latest %1 shown; narrow the filter to see older ones")
+            label = label.replace("%1", str(len(self.loaded)))
+        elif searching:
+            label = self.tr("%1 of %2 visits")
+            label = label.replace("%1", str(len(rows))).replace("%2", str(len(self.loaded)))
+        else:
+            label = self.tr("%1 visits").replace("%1", str(len(self.loaded)))
+        self.count_label.setText(label)
         self.select_visit(keep)
 
     def selected_uid(self) -> str | None:
@@ -260,6 +310,9 @@ class VisitsPage(Page):
         self._show_detail(self.model.record(current.row()) if current.isValid() else None)
 
     def _show_detail(self, row: VisitRow | None) -> None:
+        if row is not None and row.uid == self._detail_uid:
+            return  # already shown: a keystroke that kept the selected visit
+        self._detail_uid = row.uid if row is not None else None
         self.edit_button.setEnabled(row is not None)
         self.delete_button.setEnabled(row is not None)
         self.household_button.setEnabled(row is not None and row.household_uid is not None)
