@@ -34,9 +34,12 @@ def _unwrap_optional(tp: Any) -> tuple[Any, bool]:
     return tp, False
 
 
-def field_names(cls: type) -> list[str]:
+@cache
+def field_names(cls: type) -> tuple[str, ...]:
     """The stored field names of a record class (nested lists of records excluded)."""
-    return [f.name for f in dataclasses.fields(cls) if not _is_record_list(_hints(cls)[f.name])]
+    return tuple(
+        f.name for f in dataclasses.fields(cls) if not _is_record_list(_hints(cls)[f.name])
+    )
 
 
 def _is_record_list(tp: Any) -> bool:
@@ -68,9 +71,7 @@ def to_dict(record: Any, *, binary: str = "bytes") -> dict[str, Any]:
     ``binary="base64"`` makes bytes JSON-safe; nested record lists are left out.
     """
     cls = type(record)
-    return {
-        name: _dump_value(getattr(record, name), binary=binary) for name in field_names(cls)
-    }
+    return {name: _dump_value(getattr(record, name), binary=binary) for name in field_names(cls)}
 
 
 def _load_value(tp: Any, value: Any, where: str, *, binary: str) -> Any:
@@ -97,7 +98,9 @@ def _load_value(tp: Any, value: Any, where: str, *, binary: str) -> Any:
         try:
             return date.fromisoformat(value)
         except (TypeError, ValueError):
-            raise ValidationError(f"{where} 应为 YYYY-MM-DD 日期，实际为 {value!r}", where) from None
+            raise ValidationError(
+                f"{where} 应为 YYYY-MM-DD 日期，实际为 {value!r}", where
+            ) from None
     if inner is bytes:
         if isinstance(value, bytes):
             return value
@@ -117,34 +120,80 @@ def _load_value(tp: Any, value: Any, where: str, *, binary: str) -> Any:
         (arg,) = typing.get_args(inner)
         if not isinstance(value, list):
             raise ValidationError(f"{where} 应为列表", where)
-        return [
-            _load_value(arg, v, f"{where}[{i}]", binary=binary) for i, v in enumerate(value)
-        ]
+        return [_load_value(arg, v, f"{where}[{i}]", binary=binary) for i, v in enumerate(value)]
     if inner is dict:
         return value
     raise TypeError(f"unsupported field type {tp!r} at {where}")  # a programming error
+
+
+@cache
+def _plan(cls: type) -> tuple[tuple[str, Any, Any, bool, bool], ...]:
+    """Per field: name, declared type, inner type, optional, has a default."""
+    hints = _hints(cls)
+    names = set(field_names(cls))
+    plan = []
+    for f in dataclasses.fields(cls):
+        if f.name not in names:
+            continue
+        inner, optional = _unwrap_optional(hints[f.name])
+        has_default = (
+            f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING
+        )
+        plan.append((f.name, hints[f.name], inner, optional, has_default))
+    return tuple(plan)
+
+
+_MISSING = object()
+
+
+def _fast_value(inner: Any, value: Any) -> Any:
+    """The common well-formed cases, without building messages; _MISSING means "check fully"."""
+    if inner is str:
+        return value if type(value) is str else _MISSING
+    if inner is int:
+        return value if type(value) is int else _MISSING
+    if inner is bool:
+        return value if type(value) is bool else (bool(value) if value in (0, 1) else _MISSING)
+    if inner is date:
+        if type(value) is str and len(value) == 10:
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                return _MISSING
+        return _MISSING
+    if isinstance(inner, type) and issubclass(inner, Enum):
+        return inner._value2member_map_.get(value, _MISSING)
+    return _MISSING
 
 
 def from_dict(cls: type[T], data: dict[str, Any], *, where: str = "", binary: str = "bytes") -> T:
     """Build a record from a dict, refusing unknown or wrongly typed fields with a reason."""
     if not isinstance(data, dict):
         raise ValidationError(f"{where or cls.__name__} 应为对象", where)
-    hints = _hints(cls)
-    names = set(field_names(cls))
-    unknown = sorted(set(data) - names - {"events"})
-    if unknown:
-        raise ValidationError(f"{where} 有未知字段：{', '.join(unknown)}", where)
+    plan = _plan(cls)
+    if len(data) > len(plan) or not data.keys() <= _known_keys(cls):
+        unknown = sorted(set(data) - _known_keys(cls))
+        if unknown:
+            raise ValidationError(f"{where} 有未知字段：{', '.join(unknown)}", where)
     kwargs: dict[str, Any] = {}
-    for f in dataclasses.fields(cls):
-        if f.name not in names:
-            continue
-        label = f"{where}.{f.name}" if where else f.name
-        if f.name not in data:
-            has_default = (
-                f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING
-            )
+    for name, declared, inner, optional, has_default in plan:
+        if name not in data:
             if has_default:
                 continue
+            label = f"{where}.{name}" if where else name
             raise ValidationError(f"{label} 缺失", label)
-        kwargs[f.name] = _load_value(hints[f.name], data[f.name], label, binary=binary)
+        value = data[name]
+        if value is None and optional:
+            kwargs[name] = None
+            continue
+        fast = _fast_value(inner, value) if value is not None else _MISSING
+        if fast is _MISSING:
+            label = f"{where}.{name}" if where else name
+            fast = _load_value(declared, value, label, binary=binary)
+        kwargs[name] = fast
     return cls(**kwargs)
+
+
+@cache
+def _known_keys(cls: type) -> frozenset[str]:
+    return frozenset(field_names(cls)) | {"events"}

@@ -33,16 +33,38 @@ class IssueRepo(Repository[Issue]):
 
     def next_number(self, year: int) -> str:
         """The next free number of a year: 2026-001, 2026-002, …"""
-        rows = self.db.su.query(
-            "select number from issues where number like ?", [f"{year}-%"]
-        )
+        rows = self.db.su.query("select number from issues where number like ?", [f"{year}-%"])
         used = [int(n) for row in rows if (n := row["number"].split("-", 1)[1]).isdigit()]
         return f"{year}-{(max(used) + 1) if used else 1:03d}"
 
-    def _decode(self, row) -> Issue:
-        issue = super()._decode(row)
-        issue.events = self.events_of(issue.uid)
+    def iter(self, *args, **kwargs):
+        """Issues with their timelines, loading the events of a batch in one query."""
+        batch: list[Issue] = []
+        for issue in super().iter(*args, **kwargs):
+            batch.append(issue)
+            if len(batch) >= 500:
+                yield from self._with_events(batch)
+                batch = []
+        yield from self._with_events(batch)
+
+    def get(self, uid: str, *, include_deleted: bool = False) -> Issue | None:
+        issue = super().get(uid, include_deleted=include_deleted)
+        if issue is not None:
+            issue.events = self.events_of(issue.uid)
         return issue
+
+    def _with_events(self, issues: list[Issue]) -> list[Issue]:
+        if not issues:
+            return issues
+        by_uid = {i.uid: i for i in issues}
+        marks = ",".join("?" * len(by_uid))
+        for row in self.db.su.query(
+            f"select * from issue_events where issue_uid in ({marks}) and deleted_at is null "
+            "order by date, created_at, rowid",
+            list(by_uid),
+        ):
+            by_uid[row["issue_uid"]].events.append(row_to_record(IssueEvent, row))
+        return issues
 
     def events_of(self, issue_uid: str) -> list[IssueEvent]:
         """An issue's timeline, oldest first."""
