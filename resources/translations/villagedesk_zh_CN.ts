@@ -2,6 +2,231 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ActivitiesPage</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参加人数</translation>
+    </message>
+    <message>
+        <source>Main content</source>
+        <translation>主要内容</translation>
+    </message>
+    <message>
+        <source>Search title, place, content</source>
+        <translation>搜索主题、地点、内容</translation>
+    </message>
+    <message>
+        <source>New activity</source>
+        <translation>新建活动</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>%1 activities, %2 participants</source>
+        <translation>%1 次活动，共 %2 人次参加</translation>
+    </message>
+    <message>
+        <source>Move this activity to the recycle bin?</source>
+        <translation>将这次活动移入回收站？</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityForm</name>
+    <message>
+        <source>New activity</source>
+        <translation>新建活动会议</translation>
+    </message>
+    <message>
+        <source>Edit activity</source>
+        <translation>修改活动会议</translation>
+    </message>
+    <message>
+        <source>Date *</source>
+        <translation>日期 *</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Title *</source>
+        <translation>主题 *</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参加人数</translation>
+    </message>
+    <message>
+        <source>Main content</source>
+        <translation>主要内容</translation>
+    </message>
+</context>
+<context>
+    <name>AidForm</name>
+    <message>
+        <source>New aid record</source>
+        <extracomment>offered in the 困难类别 and 资金来源 boxes (free text is allowed too)</extracomment>
+        <translation>新建慰问记录</translation>
+    </message>
+    <message>
+        <source>Edit aid record</source>
+        <translation>修改慰问记录</translation>
+    </message>
+    <message>
+        <source>Date *</source>
+        <translation>日期 *</translation>
+    </message>
+    <message>
+        <source>Household *</source>
+        <translation>慰问对象(户) *</translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation>具体村民</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Hardship</source>
+        <translation>困难类别</translation>
+    </message>
+    <message>
+        <source>Money (yuan)</source>
+        <translation>慰问金(元)</translation>
+    </message>
+    <message>
+        <source>e.g. 500 or 1,200.50; empty for goods only</source>
+        <translation>如 500 或 1,200.50；只送物品可不填</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <source>e.g. rice, cooking oil</source>
+        <translation>如 大米、食用油</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>e.g. 1 bag of 25 kg, 1 bottle</source>
+        <translation>如 1袋(25公斤)、1桶</translation>
+    </message>
+    <message>
+        <source>Funding source</source>
+        <translation>资金来源</translation>
+    </message>
+    <message>
+        <source>Given by</source>
+        <translation>慰问人</translation>
+    </message>
+    <message>
+        <source>Others</source>
+        <translation>其他慰问人</translation>
+    </message>
+    <message>
+        <source>Other people who took part</source>
+        <translation>其他参加慰问的人员，用顿号分隔</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>(the household)</source>
+        <translation>（整户）</translation>
+    </message>
+</context>
+<context>
+    <name>AidPage</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Recipient (head)</source>
+        <translation>对象(户主)</translation>
+    </message>
+    <message>
+        <source>Village group</source>
+        <translation>村民小组</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Hardship</source>
+        <translation>困难类别</translation>
+    </message>
+    <message>
+        <source>Money (yuan)</source>
+        <translation>慰问金(元)</translation>
+    </message>
+    <message>
+        <source>Goods and quantity</source>
+        <translation>物品及数量</translation>
+    </message>
+    <message>
+        <source>Funding source</source>
+        <translation>资金来源</translation>
+    </message>
+    <message>
+        <source>Given by</source>
+        <translation>慰问人</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Search head (name or pinyin), goods, funding, given by</source>
+        <translation>搜索户主（姓名或拼音）、物品、资金来源、慰问人</translation>
+    </message>
+    <message>
+        <source>New aid record</source>
+        <translation>新建慰问记录</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>Total of the rows shown: %1 records, money %2, goods %3 records</source>
+        <translation>合计（当前筛选）：%1 条，慰问金 %2，物资 %3 条</translation>
+    </message>
+    <message>
+        <source>Move this aid record to the recycle bin?</source>
+        <translation>将这条慰问记录移入回收站？</translation>
+    </message>
+</context>
+<context>
     <name>AssignDialog</name>
     <message>
         <source>Handled at</source>
@@ -26,6 +251,22 @@
     <message>
         <source>Escalate / assign</source>
         <translation>上报/转办</translation>
+    </message>
+</context>
+<context>
+    <name>CardPreview</name>
+    <message>
+        <source>The card preview needs the PDF renderer (pypdfium2). Print the cards to see them.</source>
+        <extracomment>white around the card in the preview (points), so its cut marks show</extracomment>
+        <translation>联系卡预览需要 PDF 渲染组件（pypdfium2）。可直接导出或打印联系卡查看。</translation>
+    </message>
+    <message>
+        <source>Drawing the card…</source>
+        <translation>正在生成联系卡预览…</translation>
+    </message>
+    <message>
+        <source>The card as it prints (first of the sheet)</source>
+        <translation>打印效果预览（每页第一张）</translation>
     </message>
 </context>
 <context>
@@ -180,6 +421,255 @@
     <message>
         <source>Households due a visit (%1)</source>
         <translation>待走访农户（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>DeedForm</name>
+    <message>
+        <source>New deed</source>
+        <translation>新建为民办实事</translation>
+    </message>
+    <message>
+        <source>Edit deed</source>
+        <translation>修改为民办实事</translation>
+    </message>
+    <message>
+        <source>Deed *</source>
+        <translation>事项名称 *</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>领域</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>具体举措</translation>
+    </message>
+    <message>
+        <source>Expected goal</source>
+        <translation>预期目标</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>设定</translation>
+    </message>
+    <message>
+        <source>Handling mode</source>
+        <translation>办理方式</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>完成情况</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进展情况</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>Households (people) benefiting</source>
+        <translation>受益户(人)数</translation>
+    </message>
+    <message>
+        <source>Investment (yuan)</source>
+        <translation>投入资金(元)</translation>
+    </message>
+    <message>
+        <source>e.g. 12000 or 1.2万</source>
+        <translation>如 12000 或 1.2万</translation>
+    </message>
+</context>
+<context>
+    <name>DeedsPage</name>
+    <message>
+        <source>Search deed, area, measures, responsible</source>
+        <translation>搜索事项、领域、举措、责任人</translation>
+    </message>
+    <message>
+        <source>New deed</source>
+        <translation>新建实事</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Select a deed to read it in full</source>
+        <translation>选择一项实事查看详情</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>领域</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <extracomment>status colours: done green, ongoing blue, not started grey; late ones red</extracomment>
+        <translation>完成情况</translation>
+    </message>
+    <message>
+        <source>Deed</source>
+        <translation>事项名称</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>具体举措</translation>
+    </message>
+    <message>
+        <source>Expected goal</source>
+        <translation>预期目标</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <source>Handling mode</source>
+        <translation>办理方式</translation>
+    </message>
+    <message>
+        <source>Investment (yuan)</source>
+        <translation>投入资金(元)</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进展情况</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>Beneficiaries</source>
+        <translation>受益户(人)数</translation>
+    </message>
+    <message>
+        <source>Investment</source>
+        <translation>投入资金</translation>
+    </message>
+    <message>
+        <source>%1 items, %2 done</source>
+        <translation>共 %1 项，已完成 %2 项</translation>
+    </message>
+    <message>
+        <source>, %1 late</source>
+        <translation>，逾期 %1 项</translation>
+    </message>
+    <message>
+        <source>Move this deed to the recycle bin?</source>
+        <translation>将这项实事移入回收站？</translation>
+    </message>
+</context>
+<context>
+    <name>DiaryForm</name>
+    <message>
+        <source>New diary entry</source>
+        <translation>写驻村日志</translation>
+    </message>
+    <message>
+        <source>Edit diary entry</source>
+        <translation>修改驻村日志</translation>
+    </message>
+    <message>
+        <source>Date *</source>
+        <translation>日期 *</translation>
+    </message>
+    <message>
+        <source>Team member *</source>
+        <translation>人员 *</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>在村/外出/请假</translation>
+    </message>
+    <message>
+        <source>Work done</source>
+        <translation>工作内容</translation>
+    </message>
+</context>
+<context>
+    <name>DiaryPage</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Weekday</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>在村/外出/请假</translation>
+    </message>
+    <message>
+        <source>Work done</source>
+        <translation>工作内容</translation>
+    </message>
+    <message>
+        <source>week of %1: %2 days</source>
+        <translation>%1起的一周：%2天</translation>
+    </message>
+    <message>
+        <source>Days in village</source>
+        <translation>在村天数</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>外出</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <source>Weeks under 5 days</source>
+        <translation>在村不足5天的周</translation>
+    </message>
+    <message>
+        <source>Search work done</source>
+        <translation>搜索工作内容</translation>
+    </message>
+    <message>
+        <source>New diary entry</source>
+        <translation>写日志</translation>
+    </message>
+    <message>
+        <source>All team members</source>
+        <translation>全部队员</translation>
+    </message>
+    <message>
+        <source>Teams live in the village five days and four nights a week; full weeks with fewer than %1 days in the village are marked red.</source>
+        <translation>驻村工作队每周应驻村五天四夜；整周在村不足 %1 天的以红色标出。</translation>
+    </message>
+    <message>
+        <source>Days in the village, %1</source>
+        <translation>%1 在村天数</translation>
+    </message>
+    <message>
+        <source>Move this diary entry to the recycle bin?</source>
+        <translation>将这条日志移入回收站？</translation>
     </message>
 </context>
 <context>
@@ -637,6 +1127,10 @@
         <translation>全部类别</translation>
     </message>
     <message>
+        <source>Show all issues again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>New issue</source>
         <translation>登记问题</translation>
     </message>
@@ -678,7 +1172,7 @@
     </message>
     <message>
         <source> (overdue %1 days)</source>
-        <extracomment>rows loaded into the table at most: keeps a keystroke fast on a whole township's ledger the tabs, in order: None = all, then the statuses, then overdue</extracomment>
+        <extracomment>rows loaded at most for a tab, category or figure (a village has a few hundred issues); the search box filters the loaded rows in memory and the label says when the cap cut some off the tabs, in order: None = all, then the statuses, then overdue</extracomment>
         <translation>（逾期 %1 天）</translation>
     </message>
     <message>
@@ -790,12 +1284,48 @@
         <translation>逾期</translation>
     </message>
     <message>
+        <source>%1 of the first %2 issues match; pick a tab to search the others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>First %1 shown; narrow the filter to see the others</source>
         <translation>显示前 %1 个，其余的请缩小筛选范围</translation>
     </message>
     <message>
+        <source>%1 of %2 issues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 issues</source>
         <translation>共 %1 个问题</translation>
+    </message>
+    <message>
+        <source>collected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>solved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>explained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>still tracking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cumulative</source>
+        <translation type="unfinished">累计</translation>
+    </message>
+    <message>
+        <source>Dashboard figure: %1 %2</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Delete issue</source>
@@ -804,6 +1334,38 @@
     <message>
         <source>Move issue %1 to the recycle bin?</source>
         <translation>把问题 %1 移到回收站吗？</translation>
+    </message>
+</context>
+<context>
+    <name>ListPage</name>
+    <message>
+        <source>Edit</source>
+        <extracomment>widest a long text column starts (the tooltip and the form show it in full) the repository attribute of ``ctx.db`` (``"aid"``, ``"deeds"`` …) the kind passed to ``ctx.notify`` after a change columns that hold long text (width capped once after the first load) whether the bar has a period (month / date range) filter widest a long text column starts</extracomment>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Move this record to the recycle bin?</source>
+        <translation>将这条记录移入回收站？</translation>
+    </message>
+    <message>
+        <source>All dates</source>
+        <translation>全部日期</translation>
+    </message>
+    <message>
+        <source>Date range…</source>
+        <translation>日期范围…</translation>
+    </message>
+    <message>
+        <source>%1 records</source>
+        <translation>%1 条</translation>
     </message>
 </context>
 <context>
@@ -890,6 +1452,58 @@
     <message>
         <source>Recycle bin</source>
         <translation>回收站</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoPicker</name>
+    <message>
+        <source>Choose photo…</source>
+        <extracomment>largest photo file accepted (a phone photo is 3–8 MB)</extracomment>
+        <translation>选择照片…</translation>
+    </message>
+    <message>
+        <source>Remove photo</source>
+        <translation>移除照片</translation>
+    </message>
+    <message>
+        <source>The centre square is kept</source>
+        <translation>保留照片中间的正方形部分</translation>
+    </message>
+    <message>
+        <source>No photo</source>
+        <translation>无照片</translation>
+    </message>
+    <message>
+        <source>Choose a photo</source>
+        <translation>选择照片</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.bmp *.gif *.webp)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.bmp *.gif *.webp)</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>The printer could not be started</source>
+        <extracomment>highest resolution pages are rasterised at for printing (dpi)</extracomment>
+        <translation>无法启动打印机</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Print preview is not available on this computer. Open the PDF file to print it from the PDF reader?</source>
+        <translation>本机无法显示打印预览。是否用 PDF 阅读器打开文件进行打印？</translation>
+    </message>
+    <message>
+        <source>Print preview — %1</source>
+        <translation>打印预览 — %1</translation>
+    </message>
+    <message>
+        <source>The file could not be printed: %1</source>
+        <translation>无法打印该文件：%1</translation>
     </message>
 </context>
 <context>
@@ -1030,6 +1644,123 @@
     <message>
         <source>Handle again</source>
         <translation>重新办理</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Writing %1…</source>
+        <translation>正在生成%1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF file (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save %1</source>
+        <translation>保存%1</translation>
+    </message>
+    <message>
+        <source>Export done</source>
+        <translation>导出完成</translation>
+    </message>
+    <message>
+        <source>Saved %1.
+Open the folder?</source>
+        <translation>已保存：%1
+打开所在文件夹？</translation>
+    </message>
+    <message>
+        <source>Hide the middle digits of ID numbers</source>
+        <translation>隐藏身份证号中间位</translation>
+    </message>
+    <message>
+        <source>One card per household (with head and number)</source>
+        <translation>每户一张（印户主姓名和户编号）</translation>
+    </message>
+    <message>
+        <source>Month and options</source>
+        <translation>月份与选项</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Household file of</source>
+        <translation>一户一档</translation>
+    </message>
+    <message>
+        <source>(empty: all households)</source>
+        <translation>（不填＝全部农户）</translation>
+    </message>
+    <message>
+        <source>Contact cards</source>
+        <translation>便民联系卡</translation>
+    </message>
+    <message>
+        <source>Monthly ledger</source>
+        <translation>月度台账</translation>
+    </message>
+    <message>
+        <source>Excel workbook: summary, visits, issues, aid, deeds, activities, diary</source>
+        <translation>Excel 工作簿：汇总、走访台账、问题台账、帮扶慰问、为民办实事、活动会议、驻村日志</translation>
+    </message>
+    <message>
+        <source>Monthly work report</source>
+        <translation>月度工作报告</translation>
+    </message>
+    <message>
+        <source>PDF: figures, chart, issues, aid, deeds, activities</source>
+        <translation>PDF：数据汇总、图表、问题办理、帮扶慰问、为民办实事、活动会议</translation>
+    </message>
+    <message>
+        <source>Household files</source>
+        <translation>一户一档</translation>
+    </message>
+    <message>
+        <source>PDF: one household per page (all, or the one picked above)</source>
+        <translation>PDF：每户一页（全部农户，或上面选定的一户）</translation>
+    </message>
+    <message>
+        <source>Aid sign-off sheet</source>
+        <translation>慰问金发放登记表</translation>
+    </message>
+    <message>
+        <source>PDF: the month's aid with a signature column</source>
+        <translation>PDF：本月慰问金/物资发放，带领取人签字栏</translation>
+    </message>
+    <message>
+        <source>PDF: eight cards to an A4 sheet with cut marks, or one per household</source>
+        <translation>PDF：每张 A4 八张卡片带裁切线，或每户一张</translation>
+    </message>
+    <message>
+        <source>Files for the township</source>
+        <translation>报送乡镇的文件</translation>
+    </message>
+    <message>
+        <source>Save as file…</source>
+        <translation>导出文件…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Files are written to a temporary file first and only then put in place, so a failed export never leaves half a file.</source>
+        <translation>文件先写入临时文件，完成后才替换目标文件，导出失败不会留下残缺文件。</translation>
     </message>
 </context>
 <context>
@@ -1280,6 +2011,148 @@
     </message>
 </context>
 <context>
+    <name>TeamMemberForm</name>
+    <message>
+        <source>New team member</source>
+        <translation>新增工作队成员</translation>
+    </message>
+    <message>
+        <source>Edit team member</source>
+        <translation>修改工作队成员</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Name *</source>
+        <translation>姓名 *</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <source>Area (village cadres)</source>
+        <translation>负责片区（村干部）</translation>
+    </message>
+    <message>
+        <source>e.g. groups 1–3</source>
+        <translation>如 一组至三组</translation>
+    </message>
+    <message>
+        <source>In the village from</source>
+        <translation>驻村日期</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>设定</translation>
+    </message>
+    <message>
+        <source>Left on</source>
+        <translation>离村日期</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>TeamPage</name>
+    <message>
+        <source>now</source>
+        <translation>至今</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Unit / area</source>
+        <translation>单位 / 负责片区</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>In the village</source>
+        <translation>驻村时间</translation>
+    </message>
+    <message>
+        <source>New team member</source>
+        <translation>新增队员</translation>
+    </message>
+    <message>
+        <source>New village cadre</source>
+        <translation>新增村干部</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Work team</source>
+        <translation>驻村工作队</translation>
+    </message>
+    <message>
+        <source>Village cadres on the card</source>
+        <translation>印在联系卡上的村干部</translation>
+    </message>
+    <message>
+        <source>e.g. 有求必应、有访必复，24小时开机</source>
+        <translation>如：有求必应、有访必复，24小时开机</translation>
+    </message>
+    <message>
+        <source>Save card text</source>
+        <translation>保存卡片文字</translation>
+    </message>
+    <message>
+        <source>Print cards (one A4 sheet)…</source>
+        <translation>打印联系卡（一页八张）…</translation>
+    </message>
+    <message>
+        <source>Print one card per household…</source>
+        <translation>每户一张打印…</translation>
+    </message>
+    <message>
+        <source>Contact card</source>
+        <translation>便民联系卡</translation>
+    </message>
+    <message>
+        <source>Service promise</source>
+        <translation>服务承诺</translation>
+    </message>
+    <message>
+        <source>Village committee phone</source>
+        <translation>村委会电话</translation>
+    </message>
+    <message>
+        <source>Move %1 to the recycle bin? Their visits and diary stay.</source>
+        <translation>将 %1 移入回收站？其走访记录和日志会保留。</translation>
+    </message>
+    <message>
+        <source>Saved; the preview shows the new card.</source>
+        <translation>已保存，预览已更新。</translation>
+    </message>
+</context>
+<context>
     <name>VisitForm</name>
     <message>
         <source>New visit</source>
@@ -1436,7 +2309,7 @@
     </message>
     <message>
         <source>Date</source>
-        <extracomment>rows loaded into the table at most (newest first): a village has a few thousand visits; the cap keeps each keystroke fast on a whole township's records</extracomment>
+        <extracomment>rows loaded at most (newest first) for the date/way/member filters: a village has a few thousand visits; the search box then filters the loaded rows in memory, and the label says so when the cap cut older ones off</extracomment>
         <translation>走访日期</translation>
     </message>
     <message>
@@ -1476,8 +2349,16 @@
         <translation>农户档案</translation>
     </message>
     <message>
+        <source>%1 of the latest %2 visits match; pick a month to search older ones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Latest %1 shown; narrow the filter to see older ones</source>
         <translation>显示最近 %1 条，更早的请缩小筛选范围</translation>
+    </message>
+    <message>
+        <source>%1 of %2 visits</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Select a visit to read it in full</source>

@@ -18,10 +18,6 @@ MAX_PRINT_DPI = 300
 POINTS_PER_INCH = 72.0
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Printing", text)
-
-
 def renderer_available() -> bool:
     """Whether PDF pages can be rasterised (pypdfium2 importable)."""
     try:
@@ -92,7 +88,7 @@ def paint_pdf(printer, pdf_path: str | Path) -> int:
     dpi = min(printer.resolution(), MAX_PRINT_DPI)
     painter = QPainter()
     if not painter.begin(printer):
-        raise OSError(_tr("The printer could not be started"))
+        raise OSError(QCoreApplication.translate("Printing", "The printer could not be started"))
     try:
         for i in range(len(sizes)):
             if i:
@@ -120,8 +116,8 @@ def print_pdf_with_preview(parent: QWidget | None, pdf_path: str | Path) -> bool
     if not renderer_available():
         answer = QMessageBox.question(
             parent,
-            _tr("Print"),
-            _tr("Print preview is not available on this computer. Open the PDF file to print "
+            QCoreApplication.translate("Printing", "Print"),
+            QCoreApplication.translate("Printing", "Print preview is not available on this computer. Open the PDF file to print "
                 "it from the PDF reader?"),
         )  # fmt: skip
         if answer == QMessageBox.StandardButton.Yes:
@@ -130,7 +126,11 @@ def print_pdf_with_preview(parent: QWidget | None, pdf_path: str | Path) -> bool
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(Path(pdf_path).stem)
     dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle(_tr("Print preview — %1").replace("%1", Path(pdf_path).name))
+    dialog.setWindowTitle(
+        QCoreApplication.translate("Printing", "Print preview — %1").replace(
+            "%1", Path(pdf_path).name
+        )
+    )
     dialog.resize(1000, 720)
     errors: list[str] = []
 
@@ -144,7 +144,11 @@ def print_pdf_with_preview(parent: QWidget | None, pdf_path: str | Path) -> bool
     accepted = bool(dialog.exec())
     if errors:
         QMessageBox.warning(
-            parent, _tr("Print"), _tr("The file could not be printed: %1").replace("%1", errors[0])
+            parent,
+            QCoreApplication.translate("Printing", "Print"),
+            QCoreApplication.translate("Printing", "The file could not be printed: %1").replace(
+                "%1", errors[0]
+            ),
         )
         return False
     return accepted

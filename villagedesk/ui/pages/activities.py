@@ -16,24 +16,20 @@ from villagedesk.ui.pages.list_page import ListPage
 from villagedesk.ui.widgets.table_model import Column
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ActivitiesPage", text)
-
-
 def activity_columns() -> list[Column[Activity]]:
     """The activity record's columns (活动会议记录)."""
     return [
-        Column(_t("Date"), lambda a: a.date.isoformat()),
-        Column(_t("Kind"), lambda a: a.kind.value),
-        Column(_t("Title"), lambda a: a.title),
-        Column(_t("Place"), lambda a: a.place),
+        Column(QCoreApplication.translate("ActivitiesPage", "Date"), lambda a: a.date.isoformat()),
+        Column(QCoreApplication.translate("ActivitiesPage", "Kind"), lambda a: a.kind.value),
+        Column(QCoreApplication.translate("ActivitiesPage", "Title"), lambda a: a.title),
+        Column(QCoreApplication.translate("ActivitiesPage", "Place"), lambda a: a.place),
         Column(
-            _t("Participants"),
+            QCoreApplication.translate("ActivitiesPage", "Participants"),
             lambda a: str(a.participants),
             sort=lambda a: a.participants,
             align_right=True,
         ),
-        Column(_t("Main content"), lambda a: a.summary),
+        Column(QCoreApplication.translate("ActivitiesPage", "Main content"), lambda a: a.summary),
     ]
 
 

@@ -23,28 +23,24 @@ from villagedesk.ui.pages.list_page import ListPage
 from villagedesk.ui.widgets.table_model import Column
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("AidPage", text)
-
-
 def aid_columns() -> list[Column[AidRow]]:
     """The aid ledger's columns (帮扶慰问台账)."""
     return [
-        Column(_t("Date"), lambda r: r.date.isoformat()),
-        Column(_t("Recipient (head)"), lambda r: r.target),
-        Column(_t("Village group"), lambda r: r.group_name),
-        Column(_t("Kind"), lambda r: r.kind),
-        Column(_t("Hardship"), lambda r: r.hardship),
+        Column(QCoreApplication.translate("AidPage", "Date"), lambda r: r.date.isoformat()),
+        Column(QCoreApplication.translate("AidPage", "Recipient (head)"), lambda r: r.target),
+        Column(QCoreApplication.translate("AidPage", "Village group"), lambda r: r.group_name),
+        Column(QCoreApplication.translate("AidPage", "Kind"), lambda r: r.kind),
+        Column(QCoreApplication.translate("AidPage", "Hardship"), lambda r: r.hardship),
         Column(
-            _t("Money (yuan)"),
+            QCoreApplication.translate("AidPage", "Money (yuan)"),
             lambda r: format_fen(r.amount_fen, symbol=False) if r.amount_fen else "",
             sort=lambda r: r.amount_fen,
             align_right=True,
         ),
-        Column(_t("Goods and quantity"), lambda r: r.goods_text),
-        Column(_t("Funding source"), lambda r: r.funding_source),
-        Column(_t("Given by"), lambda r: r.given_by),
-        Column(_t("Notes"), lambda r: r.notes),
+        Column(QCoreApplication.translate("AidPage", "Goods and quantity"), lambda r: r.goods_text),
+        Column(QCoreApplication.translate("AidPage", "Funding source"), lambda r: r.funding_source),
+        Column(QCoreApplication.translate("AidPage", "Given by"), lambda r: r.given_by),
+        Column(QCoreApplication.translate("AidPage", "Notes"), lambda r: r.notes),
     ]
 
 

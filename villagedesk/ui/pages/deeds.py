@@ -28,10 +28,6 @@ STATUS_COLOURS = {
 LATE_COLOUR = QColor("#fde2e1")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("DeedsPage", text)
-
-
 def is_late(d: Deed) -> bool:
     """Not done and past its deadline."""
     return d.status != DeedStatus.DONE and d.promised_date is not None and d.promised_date < today()
@@ -40,31 +36,37 @@ def is_late(d: Deed) -> bool:
 def deed_columns() -> list[Column[Deed]]:
     """The deeds list's columns (为民办实事清单)."""
     return [
-        Column(_t("Status"), lambda d: d.status.value),
-        Column(_t("Deed"), lambda d: d.title),
-        Column(_t("Area"), lambda d: d.area),
-        Column(_t("Measures"), lambda d: d.measures),
-        Column(_t("Expected goal"), lambda d: d.goal),
-        Column(_t("Responsible"), lambda d: d.owner),
+        Column(QCoreApplication.translate("DeedsPage", "Status"), lambda d: d.status.value),
+        Column(QCoreApplication.translate("DeedsPage", "Deed"), lambda d: d.title),
+        Column(QCoreApplication.translate("DeedsPage", "Area"), lambda d: d.area),
+        Column(QCoreApplication.translate("DeedsPage", "Measures"), lambda d: d.measures),
+        Column(QCoreApplication.translate("DeedsPage", "Expected goal"), lambda d: d.goal),
+        Column(QCoreApplication.translate("DeedsPage", "Responsible"), lambda d: d.owner),
         Column(
-            _t("Deadline"),
+            QCoreApplication.translate("DeedsPage", "Deadline"),
             lambda d: d.promised_date.isoformat() if d.promised_date else "",
         ),
-        Column(_t("Handling mode"), lambda d: d.handling_mode.value if d.handling_mode else ""),
-        Column(_t("Done on"), lambda d: d.done_date.isoformat() if d.done_date else ""),
         Column(
-            _t("Beneficiaries"),
+            QCoreApplication.translate("DeedsPage", "Handling mode"),
+            lambda d: d.handling_mode.value if d.handling_mode else "",
+        ),
+        Column(
+            QCoreApplication.translate("DeedsPage", "Done on"),
+            lambda d: d.done_date.isoformat() if d.done_date else "",
+        ),
+        Column(
+            QCoreApplication.translate("DeedsPage", "Beneficiaries"),
             lambda d: str(d.beneficiaries) if d.beneficiaries else "",
             sort=lambda d: d.beneficiaries,
             align_right=True,
         ),
         Column(
-            _t("Investment (yuan)"),
+            QCoreApplication.translate("DeedsPage", "Investment (yuan)"),
             lambda d: format_fen(d.investment_fen, symbol=False) if d.investment_fen else "",
             sort=lambda d: d.investment_fen,
             align_right=True,
         ),
-        Column(_t("Progress"), lambda d: d.progress),
+        Column(QCoreApplication.translate("DeedsPage", "Progress"), lambda d: d.progress),
     ]
 
 

@@ -27,25 +27,27 @@ SHORT_COLOUR = QColor("#fde2e1")
 AWAY_COLOUR = QColor("#fff4d6")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("DiaryPage", text)
-
-
 def diary_columns() -> list[Column[DiaryRow]]:
     """日期, 星期, 人员, 在村/外出/请假, 工作内容."""
     return [
-        Column(_t("Date"), lambda r: r.date.isoformat()),
-        Column(_t("Weekday"), lambda r: r.weekday, sort=lambda r: r.date.weekday()),
-        Column(_t("Member"), lambda r: r.member_name),
-        Column(_t("Where"), lambda r: r.presence),
-        Column(_t("Work done"), lambda r: r.content),
+        Column(QCoreApplication.translate("DiaryPage", "Date"), lambda r: r.date.isoformat()),
+        Column(
+            QCoreApplication.translate("DiaryPage", "Weekday"),
+            lambda r: r.weekday,
+            sort=lambda r: r.date.weekday(),
+        ),
+        Column(QCoreApplication.translate("DiaryPage", "Member"), lambda r: r.member_name),
+        Column(QCoreApplication.translate("DiaryPage", "Where"), lambda r: r.presence),
+        Column(QCoreApplication.translate("DiaryPage", "Work done"), lambda r: r.content),
     ]
 
 
 def short_weeks_text(a: Attendance) -> str:
     """The weeks under five days, as 11月9日起 3天."""
     return "；".join(
-        _t("week of %1: %2 days").replace("%1", f"{m.month}月{m.day}日").replace("%2", str(days))
+        QCoreApplication.translate("DiaryPage", "week of %1: %2 days")
+        .replace("%1", f"{m.month}月{m.day}日")
+        .replace("%2", str(days))
         for m, days in a.short_weeks
     )
 
@@ -53,12 +55,12 @@ def short_weeks_text(a: Attendance) -> str:
 def attendance_columns() -> list[Column[Attendance]]:
     """The month's attendance summary per member."""
     return [
-        Column(_t("Member"), lambda a: a.name),
-        Column(_t("Days in village"), lambda a: str(a.in_village), align_right=True,
+        Column(QCoreApplication.translate("DiaryPage", "Member"), lambda a: a.name),
+        Column(QCoreApplication.translate("DiaryPage", "Days in village"), lambda a: str(a.in_village), align_right=True,
                sort=lambda a: a.in_village),
-        Column(_t("Away"), lambda a: str(a.away), align_right=True, sort=lambda a: a.away),
-        Column(_t("Leave"), lambda a: str(a.leave), align_right=True, sort=lambda a: a.leave),
-        Column(_t("Weeks under 5 days"), short_weeks_text),
+        Column(QCoreApplication.translate("DiaryPage", "Away"), lambda a: str(a.away), align_right=True, sort=lambda a: a.away),
+        Column(QCoreApplication.translate("DiaryPage", "Leave"), lambda a: str(a.leave), align_right=True, sort=lambda a: a.leave),
+        Column(QCoreApplication.translate("DiaryPage", "Weeks under 5 days"), short_weeks_text),
     ]  # fmt: skip
 
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -78,8 +78,8 @@ class ListPage(Page):
         self.end = date_edit(today())
         self.count_label = QLabel()
         self.new_button = QPushButton(self.new_text())
-        self.edit_button = QPushButton(self.tr("Edit"))
-        self.delete_button = QPushButton(self.tr("Delete"))
+        self.edit_button = QPushButton(QCoreApplication.translate("ListPage", "Edit"))
+        self.delete_button = QPushButton(QCoreApplication.translate("ListPage", "Delete"))
         self.bar = QHBoxLayout()
         self.bar.addWidget(self.search, 3)
         self.bar.addWidget(self.kind_combo)
@@ -128,7 +128,7 @@ class ListPage(Page):
         return ""
 
     def new_text(self) -> str:
-        return self.tr("New")
+        return QCoreApplication.translate("ListPage", "New")
 
     def columns(self) -> Sequence[Column]:
         raise NotImplementedError
@@ -162,20 +162,20 @@ class ListPage(Page):
         """Called after each reload (totals, summaries)."""
 
     def delete_question(self) -> str:
-        return self.tr("Move this record to the recycle bin?")
+        return QCoreApplication.translate("ListPage", "Move this record to the recycle bin?")
 
     # ---- filter bar --------------------------------------------------------------------
     def _fill_periods(self) -> None:
         keep = self.period.currentData()
         self.period.blockSignals(True)
         self.period.clear()
-        self.period.addItem(self.tr("All dates"), None)
+        self.period.addItem(QCoreApplication.translate("ListPage", "All dates"), None)
         this = Month.of(today())
         months = [str(this), str(this.previous())]
         months += [m for m in self.months() if m not in months]
         for m in months:
             self.period.addItem(Month.parse(m).chinese(), m)
-        self.period.addItem(self.tr("Date range…"), CUSTOM)
+        self.period.addItem(QCoreApplication.translate("ListPage", "Date range…"), CUSTOM)
         self.period.setCurrentIndex(max(self.period.findData(keep), 0))
         self.period.blockSignals(False)
 
@@ -214,7 +214,9 @@ class ListPage(Page):
         ):
             # keep the order the user chose by clicking a header
             self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
-        self.count_label.setText(self.tr("%1 records").replace("%1", str(len(rows))))
+        self.count_label.setText(
+            QCoreApplication.translate("ListPage", "%1 records").replace("%1", str(len(rows)))
+        )
         if not self._sized and rows:
             # size the columns once; later loads keep the user's widths
             self._sized = True
@@ -283,7 +285,9 @@ class ListPage(Page):
         uid = self.selected_uid()
         if uid is None:
             return False
-        answer = QMessageBox.question(self, self.tr("Delete"), self.delete_question())
+        answer = QMessageBox.question(
+            self, QCoreApplication.translate("ListPage", "Delete"), self.delete_question()
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return False
         self._repo().delete(uid)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -55,16 +55,21 @@ class Output:
 
 
 OUTPUTS = [
-    Output("ledger", "Monthly ledger", "Excel workbook: summary, visits, issues, aid, deeds, "
-           "activities, diary", ".xlsx", "驻村工作台账"),
-    Output("report", "Monthly work report", "PDF: figures, chart, issues, aid, deeds, "
-           "activities", ".pdf", "驻村工作月度报告"),
-    Output("household", "Household files", "PDF: one household per page (all, or the one "
-           "picked above)", ".pdf", "一户一档"),
-    Output("aid-sheet", "Aid sign-off sheet", "PDF: the month's aid with a signature column",
+    Output("ledger", QT_TRANSLATE_NOOP("ReportsPage", "Monthly ledger"),
+           QT_TRANSLATE_NOOP("ReportsPage", "Excel workbook: summary, visits, issues, aid, deeds, activities, diary"),
+           ".xlsx", "驻村工作台账"),
+    Output("report", QT_TRANSLATE_NOOP("ReportsPage", "Monthly work report"),
+           QT_TRANSLATE_NOOP("ReportsPage", "PDF: figures, chart, issues, aid, deeds, activities"),
+           ".pdf", "驻村工作月度报告"),
+    Output("household", QT_TRANSLATE_NOOP("ReportsPage", "Household files"),
+           QT_TRANSLATE_NOOP("ReportsPage", "PDF: one household per page (all, or the one picked above)"),
+           ".pdf", "一户一档"),
+    Output("aid-sheet", QT_TRANSLATE_NOOP("ReportsPage", "Aid sign-off sheet"),
+           QT_TRANSLATE_NOOP("ReportsPage", "PDF: the month's aid with a signature column"),
            ".pdf", "慰问金物资发放登记表"),
-    Output("cards", "Contact cards", "PDF: eight cards to an A4 sheet with cut marks, or one "
-           "per household", ".pdf", "便民联系卡"),
+    Output("cards", QT_TRANSLATE_NOOP("ReportsPage", "Contact cards"),
+           QT_TRANSLATE_NOOP("ReportsPage", "PDF: eight cards to an A4 sheet with cut marks, or one per household"),
+           ".pdf", "便民联系卡"),
 ]  # fmt: skip
 OUTPUT_BY_KIND = {o.kind: o for o in OUTPUTS}
 
@@ -153,7 +158,11 @@ class ExportJob:
         self._on_success = on_success
         title = _t(OUTPUT_BY_KIND[kind].title)
         self.dialog = QProgressDialog(
-            _t("Writing %1…").replace("%1", title), _t("Cancel"), 0, 0, parent
+            QCoreApplication.translate("ReportsPage", "Writing %1…").replace("%1", title),
+            QCoreApplication.translate("ReportsPage", "Cancel"),
+            0,
+            0,
+            parent,
         )
         self.dialog.setWindowTitle(title)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -190,7 +199,9 @@ class ExportJob:
         if not message:  # cancelled
             return
         self.error = message
-        QMessageBox.warning(self.parent, _t("Export failed"), message)
+        QMessageBox.warning(
+            self.parent, QCoreApplication.translate("ReportsPage", "Export failed"), message
+        )
 
     def _finished(self) -> None:
         self.done = True
@@ -205,9 +216,16 @@ def export_output(parent: QWidget, ctx: AppContext, kind: str, opts: ExportOptio
         QStandardPaths.StandardLocation.DocumentsLocation
     )
     name = default_file_name(ctx.db.profile.get().village, kind, opts)
-    pattern = _t("Excel workbook (*.xlsx)") if o.suffix == ".xlsx" else _t("PDF file (*.pdf)")
+    pattern = (
+        QCoreApplication.translate("ReportsPage", "Excel workbook (*.xlsx)")
+        if o.suffix == ".xlsx"
+        else QCoreApplication.translate("ReportsPage", "PDF file (*.pdf)")
+    )
     chosen, _ = QFileDialog.getSaveFileName(
-        parent, _t("Save %1").replace("%1", _t(o.title)), str(Path(folder) / name), pattern
+        parent,
+        QCoreApplication.translate("ReportsPage", "Save %1").replace("%1", _t(o.title)),
+        str(Path(folder) / name),
+        pattern,
     )
     if not chosen:
         return None
@@ -219,8 +237,10 @@ def export_output(parent: QWidget, ctx: AppContext, kind: str, opts: ExportOptio
     def saved(path: Path) -> None:
         answer = QMessageBox.question(
             parent,
-            _t("Export done"),
-            _t("Saved %1.\nOpen the folder?").replace("%1", str(path)),
+            QCoreApplication.translate("ReportsPage", "Export done"),
+            QCoreApplication.translate("ReportsPage", "Saved %1.\nOpen the folder?").replace(
+                "%1", str(path)
+            ),
         )
         if answer == QMessageBox.StandardButton.Yes:
             open_file(path.parent)

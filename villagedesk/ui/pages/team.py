@@ -31,25 +31,25 @@ from villagedesk.ui.widgets.table_model import Column, RecordTableModel
 THUMB = 40
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("TeamPage", text)
-
-
 def _dates(m: TeamMember) -> str:
     if not m.from_date and not m.to_date:
         return ""
     start = m.from_date.isoformat() if m.from_date else "…"
-    return f"{start} ~ {m.to_date.isoformat() if m.to_date else _t('now')}"
+    now = QCoreApplication.translate("TeamPage", "now")
+    return f"{start} ~ {m.to_date.isoformat() if m.to_date else now}"
 
 
 def team_columns() -> list[Column[TeamMember]]:
     """The roster's columns."""
     return [
-        Column(_t("Name"), lambda m: m.name),
-        Column(_t("Role"), lambda m: m.role.value),
-        Column(_t("Unit / area"), lambda m: m.area if m.role == TeamRole.VILLAGE_CADRE else m.unit),
-        Column(_t("Mobile"), lambda m: m.phone),
-        Column(_t("In the village"), _dates),
+        Column(QCoreApplication.translate("TeamPage", "Name"), lambda m: m.name),
+        Column(QCoreApplication.translate("TeamPage", "Role"), lambda m: m.role.value),
+        Column(
+            QCoreApplication.translate("TeamPage", "Unit / area"),
+            lambda m: m.area if m.role == TeamRole.VILLAGE_CADRE else m.unit,
+        ),
+        Column(QCoreApplication.translate("TeamPage", "Mobile"), lambda m: m.phone),
+        Column(QCoreApplication.translate("TeamPage", "In the village"), _dates),
     ]
 
 
