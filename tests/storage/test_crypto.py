@@ -130,3 +130,31 @@ def test_an_encrypted_database_cannot_be_backed_up_as_a_plain_file(encrypted, tm
     finally:
         db.close()
     assert not any((tmp_path / "usb").glob("*.db"))
+
+
+def test_restore_over_an_encrypted_database_needs_its_password_and_keeps_it_protected(
+    encrypted, tmp_path
+):
+    from villagedesk.storage.crypto import PasswordRequiredError
+
+    plain = tmp_path / "plain.db"
+    db = open_database(plain)
+    db.households.add(Household(household_no="900", head_name="王五"))
+    info = make_backup(db, reason="manual")
+    db.close()
+    before = encrypted.read_bytes()
+    with pytest.raises(PasswordRequiredError):
+        restore_backup(encrypted, info.path, actor="测试员")
+    with pytest.raises(WrongPasswordError):
+        restore_backup(encrypted, info.path, actor="测试员", password="wrong")
+    assert encrypted.read_bytes() == before  # refused: untouched, never set aside as damaged
+    assert not [p for p in encrypted.parent.iterdir() if ".damaged-" in p.name]
+
+    saved = restore_backup(encrypted, info.path, actor="测试员", password=PASSWORD)
+    assert saved is not None and is_encrypted(saved.path)
+    assert is_encrypted(encrypted)  # the plain backup came back under the same password
+    db = _open(encrypted, PASSWORD)
+    try:
+        assert db.households.by_number("900") is not None
+    finally:
+        db.close()

@@ -124,11 +124,21 @@ def looks_encrypted(path: Path) -> bool:
     )
 
 
+def password_for(path: Path, password: str | None) -> str | None:
+    """The password to open ``path`` with: none for a plain SQLite file, whatever was given."""
+    try:
+        with open(path, "rb") as fh:
+            return None if fh.read(16) == SQLITE_HEADER else password
+    except OSError:
+        return password
+
+
 def verify_backup(path: str | os.PathLike[str], *, password: str | None = None) -> None:
     """Return if ``path`` is a restorable VillageDesk backup; else raise a StorageError saying why."""
     path = Path(path)
     if not path.is_file():
         raise DatabaseNotFoundError(f"找不到备份文件：{path}", f"Backup file not found: {path}")
+    password = password_for(path, password)
     with open(path, "rb") as fh:
         head = fh.read(16)
     if password is None and head != SQLITE_HEADER:

@@ -47,15 +47,16 @@ def restore_backup(
     verify_backup(backup_path, password=password)
     now = (now or datetime.now()).replace(microsecond=0)
     saved: BackupInfo | None = None
-    current = _open_current(db_path, password)
+    current, current_password = _open_current(db_path, password)
     try:
         if current is not None:
             health.take_exclusive(current, db_path)
             dest = _free_name(backup_dir_for(db_path), db_path.stem, now, "before-restore")
-            _copy_connection(current, dest, password=password)
+            _copy_connection(current, dest, password=current_password)
             saved = BackupInfo(dest, now, dest.stat().st_size, "before-restore")
         tmp = db_path.with_name(f".{db_path.name}.restore-part")
-        _copy_file_in(backup_path, tmp, password=password, actor=actor, now=now)
+        backup_password = health.password_for(backup_path, password)
+        _copy_file_in(backup_path, tmp, password=backup_password, actor=actor, now=now)
     finally:
         if current is not None:
             current.close()
@@ -66,24 +67,35 @@ def restore_backup(
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink()
+    if current_password is not None and backup_password is None:
+        # a plain backup restored over a protected database stays protected
+        from villagedesk.storage.crypto import encrypt_database
+
+        encrypt_database(db_path, current_password)
     return saved
 
 
-def _open_current(db_path: Path, password: str | None):
-    """A connection to the current database if it is a readable VillageDesk file, else None."""
-    if not db_path.exists() or db_path.stat().st_size == 0:
-        return None
-    try:
-        if password is not None:
-            from villagedesk.storage.crypto import open_encrypted_connection
+def _open_current(db_path: Path, password: str | None) -> tuple[object | None, str | None]:
+    """A connection to the current database and the password it took (None, None if unreadable).
 
-            conn = open_encrypted_connection(db_path, password)
-        elif not _has_header(db_path):
-            return None
-        else:
-            conn = sqlite3.connect(str(db_path), timeout=3, isolation_level=None)
-    except StorageError:
-        return None
+    An encrypted database is never mistaken for a damaged one: without its password (or with
+    a wrong one) the restore stops.
+    """
+    if not db_path.exists() or db_path.stat().st_size == 0:
+        return None, None
+    if _has_header(db_path):
+        conn, used = sqlite3.connect(str(db_path), timeout=3, isolation_level=None), None
+    elif health.looks_encrypted(db_path):
+        from villagedesk.storage.crypto import PasswordRequiredError, open_encrypted_connection
+
+        if password is None:
+            raise PasswordRequiredError(
+                "当前数据库已设置密码，请先输入密码再恢复",
+                "The current database needs its password",
+            )
+        conn, used = open_encrypted_connection(db_path, password), password
+    else:
+        return None, None
     try:
         health.check_connection(conn, db_path, full=False)
     except health.DatabaseLockedError:
@@ -91,8 +103,8 @@ def _open_current(db_path: Path, password: str | None):
         raise
     except StorageError:
         conn.close()
-        return None
-    return conn
+        return None, None
+    return conn, used
 
 
 def _has_header(path: Path) -> bool:
