@@ -22,4 +22,6 @@ class ActivityRepo(Repository[Activity]):
 
     def between(self, start: date, end: date) -> list[Activity]:
         """Activities from ``start`` to ``end`` inclusive, oldest first."""
-        return self.find("date >= ? and date <= ?", [start.isoformat(), end.isoformat()], order_by="date")
+        return self.find(
+            "date >= ? and date <= ?", [start.isoformat(), end.isoformat()], order_by="date"
+        )

@@ -33,7 +33,9 @@ class AidRepo(Repository[Aid]):
     def between(self, start: date, end: date) -> list[Aid]:
         """Aid from ``start`` to ``end`` inclusive, oldest first."""
         return self.find(
-            "date >= ? and date <= ?", [start.isoformat(), end.isoformat()], order_by="date, created_at"
+            "date >= ? and date <= ?",
+            [start.isoformat(), end.isoformat()],
+            order_by="date, created_at",
         )
 
     def of_household(self, household_uid: str) -> list[Aid]:

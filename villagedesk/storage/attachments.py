@@ -42,7 +42,13 @@ class AttachmentRepo(Repository[Attachment]):
             raise ValidationError("图片内容为空")
 
     def add_photo(
-        self, owner_kind: str, owner_uid: str, data: bytes, *, filename: str = "", square: bool = False
+        self,
+        owner_kind: str,
+        owner_uid: str,
+        data: bytes,
+        *,
+        filename: str = "",
+        square: bool = False,
     ) -> Attachment:
         """Resize and store a photo for a record."""
         max_side = 600 if square else MAX_SIDE

@@ -191,11 +191,30 @@ class Database:
 
         return AttachmentRepo(self)
 
+    @cached_property
+    def monitoring_lists(self):
+        from villagedesk.storage.monitoring import MonitoringListRepo
+
+        return MonitoringListRepo(self)
+
+    @cached_property
+    def monitoring_entries(self):
+        from villagedesk.storage.monitoring import MonitoringEntryRepo
+
+        return MonitoringEntryRepo(self)
+
+    @cached_property
+    def check_tasks(self):
+        from villagedesk.storage.monitoring import CheckTaskRepo
+
+        return CheckTaskRepo(self)
+
     def repositories(self) -> dict[str, object]:
         """Every record repository by its kind name (for dump, load and the recycle bin)."""
         repos = [
             self.team, self.groups, self.households, self.residents, self.visits,
             self.issues, self.aid, self.deeds, self.activities, self.diary, self.attachments,
+            self.monitoring_lists, self.monitoring_entries, self.check_tasks,
         ]  # fmt: skip
         return {repo.kind: repo for repo in repos}
 

@@ -26,4 +26,6 @@ class DiaryRepo(Repository[DiaryEntry]):
 
     def between(self, start: date, end: date) -> list[DiaryEntry]:
         """Entries from ``start`` to ``end`` inclusive, oldest first."""
-        return self.find("date >= ? and date <= ?", [start.isoformat(), end.isoformat()], order_by="date")
+        return self.find(
+            "date >= ? and date <= ?", [start.isoformat(), end.isoformat()], order_by="date"
+        )

@@ -23,7 +23,9 @@ class ProfileStore:
     def get(self) -> VillageProfile:
         """The saved profile, or an empty one for a new database."""
         raw = self.db.get_setting(_KEY)
-        return from_dict(VillageProfile, json.loads(raw), where="profile") if raw else VillageProfile()
+        return (
+            from_dict(VillageProfile, json.loads(raw), where="profile") if raw else VillageProfile()
+        )
 
     def save(self, profile: VillageProfile) -> None:
         """Save the profile (audited)."""

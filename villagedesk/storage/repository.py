@@ -66,9 +66,7 @@ def _list_fields(cls: type) -> frozenset[str]:
 
 def _audit_view(record_row: dict[str, Any]) -> dict[str, Any]:
     # photo bytes stay out of the audit log; their size says enough
-    return {
-        k: (f"<{len(v)} bytes>" if isinstance(v, bytes) else v) for k, v in record_row.items()
-    }
+    return {k: (f"<{len(v)} bytes>" if isinstance(v, bytes) else v) for k, v in record_row.items()}
 
 
 class Repository(Generic[T]):
@@ -153,7 +151,12 @@ class Repository(Generic[T]):
         return next(self.db.su.query(sql, args))["n"]
 
     def _select(
-        self, what: str, where: str, params: Iterable[Any], include_deleted: bool, deleted_only: bool
+        self,
+        what: str,
+        where: str,
+        params: Iterable[Any],
+        include_deleted: bool,
+        deleted_only: bool,
     ) -> tuple[str, list[Any]]:
         conds = []
         if deleted_only:
@@ -218,12 +221,12 @@ class Repository(Generic[T]):
     def _set_deleted(self, uid: str, value: str | None, action: str) -> None:
         with self.db.transaction():
             rows = list(
-                self.db.su.query(
-                    f"select deleted_at from [{self.table_name}] where uid = ?", [uid]
-                )
+                self.db.su.query(f"select deleted_at from [{self.table_name}] where uid = ?", [uid])
             )
             if not rows:
-                raise ValidationError(f"找不到记录（{self.kind}），无法{'删除' if value else '恢复'}")
+                raise ValidationError(
+                    f"找不到记录（{self.kind}），无法{'删除' if value else '恢复'}"
+                )
             self._table.update(uid, {"deleted_at": value, "updated_at": now_iso()})
             self.db.audit.write(
                 action, self.kind, uid, {"deleted_at": rows[0]["deleted_at"]}, {"deleted_at": value}

@@ -40,7 +40,8 @@ class ResidentRepo(Repository[Resident]):
                 owner = self.db.households.get(clash[0].household_uid)
                 where = f"{owner.household_no} {owner.head_name}户" if owner else "另一户"
                 raise ValidationError(
-                    f"身份证号码 {record.id_number} 已登记在 {where}（{clash[0].name}）", "id_number"
+                    f"身份证号码 {record.id_number} 已登记在 {where}（{clash[0].name}）",
+                    "id_number",
                 )
         if record.birth_date and record.birth_date > today():
             raise ValidationError("出生日期不能晚于今天", "birth_date")

@@ -15,6 +15,7 @@ from sqlite_utils import Database as SUDatabase
 from sqlite_utils.migrations import Migrations
 
 from villagedesk.core import records as r
+from villagedesk.core.monitoring import CheckTask, MonitoringEntry, MonitoringList
 from villagedesk.core.serialize import _unwrap_optional, field_names
 
 MIGRATION_SET = "villagedesk"
@@ -34,6 +35,9 @@ TABLES: dict[type, str] = {
     r.Activity: "activities",
     r.DiaryEntry: "diary",
     r.Attachment: "attachments",
+    MonitoringList: "monitoring_lists",
+    MonitoringEntry: "monitoring_entries",
+    CheckTask: "check_tasks",
 }
 
 _FOREIGN_KEYS: dict[str, list[tuple[str, str, str]]] = {
@@ -142,9 +146,38 @@ def m002_search_keys(db: SUDatabase) -> None:
     rebuild_search_keys(db)
 
 
-from villagedesk.storage.monitoring import m003_monitoring  # noqa: E402
-
-migrations(name="m003_monitoring")(m003_monitoring)
+@migrations(name="m003_monitoring")
+def m003_monitoring(db: SUDatabase) -> None:
+    """Monitoring lists (一比一派一查一救), their rows and the team's check tasks."""
+    db["monitoring_lists"].create(
+        column_types(MonitoringList), pk="uid", not_null={"name", "source", "list_date"}
+    )
+    db["monitoring_entries"].create(
+        column_types(MonitoringEntry),
+        pk="uid",
+        not_null={"list_uid", "name"},
+        foreign_keys=[
+            ("list_uid", "monitoring_lists", "uid"),
+            ("resident_uid", "residents", "uid"),
+            ("household_uid", "households", "uid"),
+        ],
+    )
+    db["monitoring_entries"].create_index(["list_uid"])
+    db["check_tasks"].create(
+        column_types(CheckTask),
+        pk="uid",
+        not_null={"list_uid", "entry_uid", "resident_uid", "household_uid", "status"},
+        foreign_keys=[
+            ("list_uid", "monitoring_lists", "uid"),
+            ("entry_uid", "monitoring_entries", "uid"),
+            ("resident_uid", "residents", "uid"),
+            ("household_uid", "households", "uid"),
+            ("visit_uid", "visits", "uid"),
+            ("aid_uid", "aid", "uid"),
+        ],
+    )
+    for cols in (["status"], ["resident_uid"], ["list_uid"]):
+        db["check_tasks"].create_index(cols)
 
 
 @migrations(name="m004_search_indexes")

@@ -7,9 +7,11 @@ from villagedesk.core.records import TeamMember
 from villagedesk.core.validation import ValidationError, validate_phone
 from villagedesk.storage.repository import Repository
 
-_ROLE_ORDER = "case role " + " ".join(
-    f"when '{r.value}' then {i}" for i, r in enumerate(TeamRole)
-) + " else 9 end"
+_ROLE_ORDER = (
+    "case role "
+    + " ".join(f"when '{r.value}' then {i}" for i, r in enumerate(TeamRole))
+    + " else 9 end"
+)
 
 
 class TeamRepo(Repository[TeamMember]):

@@ -32,7 +32,9 @@ class VisitRepo(Repository[Visit]):
     def between(self, start: date, end: date) -> list[Visit]:
         """Visits from ``start`` to ``end`` inclusive, oldest first."""
         return self.find(
-            "date >= ? and date <= ?", [start.isoformat(), end.isoformat()], order_by="date, created_at"
+            "date >= ? and date <= ?",
+            [start.isoformat(), end.isoformat()],
+            order_by="date, created_at",
         )
 
     def last_visit_dates(self) -> dict[str, date]:
