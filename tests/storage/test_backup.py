@@ -268,3 +268,31 @@ def test_two_databases_in_one_folder_keep_their_own_backups(tmp_path):
     ]
     assert rotate_backups(folder, today=date(2026, 11, 29), stem="village") == []
     assert all(p.exists() for p in theirs)
+
+
+def test_cli_backup_and_restore_say_where_and_refuse_bad_files(db, db_path, tmp_path, capsys):
+    from villagedesk import cli
+
+    _fill(db)
+    db.close()
+    assert cli.main(["--db", str(db_path), "backup"]) == 0
+    out = capsys.readouterr().out
+    made = list_backups(backup_dir_for(db_path))
+    assert len(made) == 1 and str(made[0].path) in out and "KB" in out
+
+    note = tmp_path / "会议记录.txt"
+    note.write_text("不要覆盖我", encoding="utf-8")
+    assert cli.main(["--db", str(db_path), "backup", "-o", str(note)]) == 2
+    assert "不是驻村工作台备份" in capsys.readouterr().err
+    assert note.read_text(encoding="utf-8") == "不要覆盖我"
+
+    before = _digest(db_path)
+    assert cli.main(["--db", str(db_path), "restore", str(note)]) == 2
+    assert "不是驻村工作台的备份" in capsys.readouterr().err
+    assert cli.main(["--db", str(db_path), "restore", str(tmp_path / "missing.db")]) == 2
+    assert "找不到备份文件" in capsys.readouterr().err
+    assert _digest(db_path) == before
+
+    assert cli.main(["--db", str(db_path), "restore", str(made[0].path)]) == 0
+    out = capsys.readouterr().out
+    assert "已从" in out and "恢复前的数据已备份到" in out
