@@ -2,6 +2,70 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About VillageDesk</source>
+        <extracomment>(name, licence) of the libraries shipped inside the program folder</extracomment>
+        <translation>关于驻村工作台</translation>
+    </message>
+    <message>
+        <source>VillageDesk</source>
+        <translation>驻村工作台</translation>
+    </message>
+    <message>
+        <source>Offline visits, issue ledger, aid and reports for village work teams</source>
+        <translation>驻村工作队的离线走访、问题台账、帮扶慰问和报表工具</translation>
+    </message>
+    <message>
+        <source>Portable: the data stays in the data folder beside the program</source>
+        <translation>便携模式：数据保存在程序旁边的 data 文件夹中</translation>
+    </message>
+    <message>
+        <source>Installed: the data is in your user folder</source>
+        <translation>安装模式：数据保存在本机用户文件夹中</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>版本：</translation>
+    </message>
+    <message>
+        <source>Data folder:</source>
+        <translation>数据文件夹：</translation>
+    </message>
+    <message>
+        <source>Database file:</source>
+        <translation>数据库文件：</translation>
+    </message>
+    <message>
+        <source>Mode:</source>
+        <translation>模式：</translation>
+    </message>
+    <message>
+        <source>Open data folder</source>
+        <translation>打开数据文件夹</translation>
+    </message>
+    <message>
+        <source>Licences of the software included:</source>
+        <translation>所含软件的许可协议：</translation>
+    </message>
+    <message>
+        <source>A database file chosen by you (--db or VILLAGEDESK_DB)</source>
+        <translation>自行指定的数据库文件（--db 或 VILLAGEDESK_DB）</translation>
+    </message>
+    <message>
+        <source>Libraries shipped with VillageDesk:</source>
+        <translation>随驻村工作台一起提供的软件库：</translation>
+    </message>
+    <message>
+        <source>Qt and PySide6 are used under the GNU LGPL version 3: they are shipped as separate library files in the program folder and may be replaced by compatible versions. Their source code is available from qt.io.</source>
+        <translation>Qt 和 PySide6 按 GNU LGPL 第 3 版许可使用：它们以独立的库文件放在程序文件夹中，可以替换为兼容的版本，源代码可从 qt.io 获取。</translation>
+    </message>
+    <message>
+        <source>Bundled font WenQuanYi Micro Hei (used under Apache-2.0):</source>
+        <translation>内置字体 文泉驿微米黑（按 Apache-2.0 许可使用）：</translation>
+    </message>
+</context>
+<context>
     <name>ActivitiesPage</name>
     <message>
         <source>Date</source>
@@ -288,6 +352,7 @@
     <name>DashboardPage</name>
     <message>
         <source>Issues collected</source>
+        <extracomment>what a tile shows until its figure has been computed</extracomment>
         <translation>收集问题</translation>
     </message>
     <message>
@@ -1383,6 +1448,10 @@
         <translation>搜索</translation>
     </message>
     <message>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
@@ -1964,6 +2033,7 @@ Open the folder?</source>
     <name>StartUp</name>
     <message>
         <source>Cannot open the database</source>
+        <extracomment>what the window needs at startup that does not import Qt (see run_app)</extracomment>
         <translation>无法打开数据库</translation>
     </message>
     <message>

@@ -6,7 +6,7 @@ import contextlib
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -166,8 +166,18 @@ class MainWindow(QMainWindow):
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)
         bar.addWidget(self.search_box)
+        self.about_action = bar.addAction(self.tr("About"), self.show_about)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         self.toolbar = bar
+
+    def show_about(self):
+        """关于: version, data folder, database file and licences."""
+        from villagedesk.ui.about import AboutDialog
+
+        dialog = AboutDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -178,7 +188,8 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.db_label, 1)
         bar.addPermanentWidget(self.backup_label)
         bar.addPermanentWidget(self.date_label)
-        self.update_backup_label()
+        # after the first paint: listing the backups folder need not delay the window
+        QTimer.singleShot(0, self.update_backup_label)
 
     def update_backup_label(self) -> None:
         """Show when the last backup was made; warn when it is more than a week old."""
