@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import fields, is_dataclass
 from datetime import date, timedelta
 
 import pytest
@@ -17,6 +18,8 @@ from villagedesk.core.enums import (
 )
 from villagedesk.core.records import Household
 from villagedesk.core.validation import ValidationError, age_on, parse_id_number, validate_phone
+from villagedesk.resources import font_path
+from villagedesk.services import demo_data as dd
 from villagedesk.services.demo import build_village, make_demo_village
 from villagedesk.storage.database import open_database
 
@@ -211,3 +214,32 @@ def test_a_future_today_is_allowed_and_the_clock_released(tmp_path):
         assert clock.today() == date.today()
     finally:
         db.close()
+
+
+def _strings(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in _strings(k) + _strings(v)]
+    if isinstance(value, list | tuple):
+        return [s for v in value for s in _strings(v)]
+    if is_dataclass(value):
+        return [s for f in fields(value) for s in _strings(getattr(value, f.name))]
+    return []
+
+
+def test_every_character_is_in_the_bundled_font(demo):
+    """A character the font lacks prints as a box in the app and the PDFs."""
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    glyphs = TTFont("demo-check", str(font_path()), subfontIndex=0).face.charToGlyph
+    db, *_ = demo
+    village = build_village(households=300, seed=3, today=TODAY)
+    texts = _strings([village.profile, *village.records_in_order()])
+    texts += [v for row in _content(db).values() for r in row for v in r if isinstance(v, str)]
+    # the lists themselves, so a rare name the seeds above never drew is checked too
+    texts += _strings([dd.names(), dd.phrases()])
+    missing = {c for text in texts for c in text if c != "\n" and ord(c) not in glyphs}
+    assert not missing, [f"{c} U+{ord(c):04X}" for c in sorted(missing)]
+    rare = {n for names in dd.names()["rare_given_names"].values() for n in names}
+    assert rare & {r.name[1:] for r in village.residents}  # rare names do reach the records

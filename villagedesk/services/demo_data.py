@@ -52,7 +52,8 @@ GROUPS = (
 
 #: Surname weights follow the national frequency order (per ten thousand people, rounded);
 #: given names by gender and era (born before 1965, 1965-1984, 1985-2004, 2005 on), and a
-#: few rare ones (䶮 is CJK Ext-A; 𫖯 is outside the BMP) that break naive fonts and IMEs.
+#: few rare ones (堃 喆 犇 頫 龑 …) that trip up pinyin tables and input methods. Every one
+#: is in the bundled font (a test checks): a character it lacks would print as a box.
 #: They live in ``resources/demo/names.json``.
 RARE_NAME_SHARE = 0.012
 
