@@ -1193,7 +1193,7 @@
     </message>
     <message>
         <source>Show all issues again</source>
-        <translation type="unfinished"></translation>
+        <translation>取消此筛选，显示全部问题</translation>
     </message>
     <message>
         <source>New issue</source>
@@ -1350,7 +1350,7 @@
     </message>
     <message>
         <source>%1 of the first %2 issues match; pick a tab to search the others</source>
-        <translation type="unfinished"></translation>
+        <translation>前 %2 条中有 %1 条符合；选择状态标签可查找其余问题</translation>
     </message>
     <message>
         <source>First %1 shown; narrow the filter to see the others</source>
@@ -1358,7 +1358,7 @@
     </message>
     <message>
         <source>%1 of %2 issues</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2 条问题</translation>
     </message>
     <message>
         <source>%1 issues</source>
@@ -1366,31 +1366,31 @@
     </message>
     <message>
         <source>collected</source>
-        <translation type="unfinished"></translation>
+        <translation>收集问题</translation>
     </message>
     <message>
         <source>solved</source>
-        <translation type="unfinished"></translation>
+        <translation>已解决</translation>
     </message>
     <message>
         <source>explained</source>
-        <translation type="unfinished"></translation>
+        <translation>已解释</translation>
     </message>
     <message>
         <source>still tracking</source>
-        <translation type="unfinished"></translation>
+        <translation>持续跟踪</translation>
     </message>
     <message>
         <source>overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>逾期</translation>
     </message>
     <message>
         <source>Cumulative</source>
-        <translation type="unfinished">累计</translation>
+        <translation>累计</translation>
     </message>
     <message>
         <source>Dashboard figure: %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>首页数字：%1 %2</translation>
     </message>
     <message>
         <source>Delete issue</source>
@@ -2420,7 +2420,7 @@ Open the folder?</source>
     </message>
     <message>
         <source>%1 of the latest %2 visits match; pick a month to search older ones</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 %2 条中有 %1 条符合；选择月份可查找更早的走访</translation>
     </message>
     <message>
         <source>Latest %1 shown; narrow the filter to see older ones</source>
@@ -2428,7 +2428,7 @@ Open the folder?</source>
     </message>
     <message>
         <source>%1 of %2 visits</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2 条走访记录</translation>
     </message>
     <message>
         <source>Select a visit to read it in full</source>

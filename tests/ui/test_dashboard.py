@@ -21,6 +21,7 @@ def window(qtbot, demo_db):
     qtbot.addWidget(w)
     w.show_page("dashboard")
     w.show()
+    qtbot.waitUntil(lambda: w.page("dashboard").figures_loaded, timeout=3000)
     return w
 
 
@@ -28,6 +29,9 @@ def test_tiles_show_the_figures_of_the_stats_object(qtbot, demo_db):
     page = DashboardPage(AppContext(demo_db))
     qtbot.addWidget(page)
     page.refresh()
+    # computed in the background so the window shows first; the tiles say … meanwhile
+    assert page.tiles["total.collected"].value() in ("…", str(len(demo_db.issues.find())))
+    qtbot.waitUntil(lambda: page.figures_loaded, timeout=3000)
     month = monthly_figures(demo_db, Month.of(TODAY), today=TODAY)
     total = monthly_figures(demo_db, today=TODAY)
     assert total["issues"]["collected"] > 0  # the demo village has work to show
@@ -63,7 +67,10 @@ def test_clicking_a_tile_opens_the_issues_page(qtbot, monkeypatch, window):
     qtbot.mouseClick(tile, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
     assert window.current_page_key() == "issues"
     if hasattr(issues, "apply_filter"):
-        assert calls == [{"overdue": True}]
+        assert calls == [{"figure": "overdue"}]
+    window.show_page("dashboard")
+    qtbot.mouseClick(page.tiles["month.solved"], Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+    assert calls[-1] == {"figure": "solved", "month": "2026-11"}
     window.show_page("dashboard")
     qtbot.mouseClick(page.tiles["month.visited"], Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
     assert window.current_page_key() == "visits"
@@ -75,4 +82,27 @@ def test_figures_follow_a_change(qtbot, window, demo_db):
     issue = demo_db.issues.find(limit=1)[0]
     demo_db.issues.delete(issue.uid)
     page.ctx.notify("issue")
-    assert int(page.tiles["total.collected"].value()) == before - 1
+    qtbot.waitUntil(lambda: page.tiles["total.collected"].value() == str(before - 1))
+
+
+@pytest.mark.parametrize("scope", ["total", "month"])
+def test_each_issue_tile_opens_exactly_the_rows_it_counts(qtbot, window, demo_db, scope):
+    page = window.page("dashboard")
+    qtbot.waitUntil(lambda: page.figures_loaded, timeout=3000)
+    fig = (page.total_figures if scope == "total" else page.month_figures)["issues"]
+    # the demo village has something behind most figures (else the test proves little)
+    assert sum(1 for k in ("collected", "solved", "tracking", "overdue") if fig[k]) >= 3
+    for key in ("collected", "solved", "tracking", "overdue"):
+        window.show_page("dashboard")
+        tile = page.tiles[f"{scope}.{key}"]
+        qtbot.mouseClick(tile, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+        issues = window.page("issues")
+        assert window.current_page_key() == "issues"
+        assert issues.model.total() == int(tile.value()) == fig[key], (scope, key)
+        # a removable chip says which figure is shown
+        assert issues.figure_chip.isVisibleTo(issues) and issues.figure_clear.isVisibleTo(issues)
+        if scope == "month":
+            assert "2026年11月" in issues.figure_chip.text()
+    issues.figure_clear.click()
+    assert not issues.figure_chip.isVisibleTo(issues) and issues.figure_filter() is None
+    assert issues.model.total() == page.total_figures["issues"]["collected"]

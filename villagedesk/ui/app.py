@@ -31,6 +31,14 @@ def run_app(
     """Open the main window on ``db_path``; with ``screenshot`` render ``page`` and quit."""
     if screenshot and "QT_QPA_PLATFORM" not in os.environ:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    # Qt-free modules before PySide6 (which reads the source of every module imported after
+    # it, for its __feature__ switch), and the dashboard's figures computed in a thread while
+    # Qt loads and the window is built
+    _import_qt_free_modules()
+    from villagedesk.services import dashboard_queries
+
+    if not screenshot:
+        dashboard_queries.prefetch_figures(db_path)
     from PySide6.QtCore import QCoreApplication, QSettings
     from PySide6.QtWidgets import QApplication
 
@@ -61,6 +69,7 @@ def run_app(
         from villagedesk.ui.welcome import WelcomeDialog, needs_welcome
 
         if needs_welcome(db):
+            dashboard_queries.discard_prefetched()  # the village is made now
             WelcomeDialog(ctx).exec()  # closing it still opens the (empty) village
         window = MainWindow(ctx)
         window.restore_state(QSettings())
@@ -70,6 +79,31 @@ def run_app(
         return code
     finally:
         reporter.uninstall()
+
+
+#: what the window needs at startup that does not import Qt (see run_app)
+QT_FREE_STARTUP_MODULES = (
+    "villagedesk.storage.database",
+    "villagedesk.storage.backup",
+    "villagedesk.storage.health",
+    "villagedesk.services.figures",
+    "villagedesk.services.dashboard_queries",
+    "villagedesk.resources",
+    "logging",
+    "subprocess",
+    "tempfile",
+    "traceback",
+)
+
+
+def _import_qt_free_modules() -> None:
+    import importlib
+
+    for name in QT_FREE_STARTUP_MODULES:
+        try:
+            importlib.import_module(name)
+        except ImportError:  # only an optimisation: the app imports what it needs anyway
+            pass
 
 
 def _screenshot(path: Path, lang: str, out: str, page: str | None, size: str | None) -> int:

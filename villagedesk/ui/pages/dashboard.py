@@ -15,25 +15,32 @@ from PySide6.QtWidgets import (
 )
 
 from villagedesk.core.clock import today
-from villagedesk.core.enums import IssueStatus
 from villagedesk.core.validation import format_date_cn
 from villagedesk.services import figures
+from villagedesk.services.dashboard_queries import (
+    dashboard_figures,
+    figures_of_file,
+    take_prefetched,
+)
 from villagedesk.ui.charts import BarChart, Series
 from villagedesk.ui.pages.base import Page
 from villagedesk.ui.tasks import run_task
 from villagedesk.ui.widgets.table_model import Column, RecordRole, RecordTableModel
 from villagedesk.ui.widgets.tiles import FigureTile
 
-# tile key -> (page, filter arguments for the issues page)
+# tile key -> (page, filter arguments); an issues tile opens exactly the issues its figure
+# counts (IssuesPage.apply_filter(figure=…), with the month for this month's tiles)
 TILE_TARGETS: dict[str, tuple[str, dict]] = {
-    "collected": ("issues", {"status": None}),
-    "solved": ("issues", {"status": IssueStatus.DONE.value}),
-    "tracking": ("issues", {"status": IssueStatus.IN_PROGRESS.value}),
-    "overdue": ("issues", {"overdue": True}),
+    "collected": ("issues", {"figure": "collected"}),
+    "solved": ("issues", {"figure": "solved"}),
+    "tracking": ("issues", {"figure": "tracking"}),
+    "overdue": ("issues", {"figure": "overdue"}),
     "visited": ("visits", {}),
     "cash": ("aid", {}),
     "goods": ("aid", {}),
 }
+#: what a tile shows until its figure has been computed
+PENDING = "…"
 
 
 def _table() -> QTableView:
@@ -57,6 +64,8 @@ class DashboardPage(Page):
         self.total_figures: dict = {}
         self.lists_loaded = False
         self._lists_task = None
+        self.figures_loaded = False
+        self._figures_generation = 0  # a late answer to an older refresh is dropped
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 14pt; font-weight: bold; color: #1f4e79;")
         grid = QGridLayout()
@@ -81,7 +90,7 @@ class DashboardPage(Page):
             grid.addWidget(title, row, 0)
             for col, (key, (caption, color)) in enumerate(captions.items(), start=1):
                 tile = FigureTile(caption, color)
-                tile.clicked.connect(lambda k=key: self.open_rows(k))
+                tile.clicked.connect(lambda k=key, s=scope: self.open_rows(k, s))
                 self.tiles[f"{scope}.{key}"] = tile
                 grid.addWidget(tile, row, col)
         for col in range(1, len(captions) + 1):
@@ -148,19 +157,52 @@ class DashboardPage(Page):
 
     # ---- loading ---------------------------------------------------------------------
     def refresh(self) -> None:
-        """Figures now (SQL aggregates, fast); the lists and the chart right after showing."""
+        """Figures in a background task (the window shows first; tiles say … until they
+        arrive); the lists and the chart right after showing."""
         day = today()
-        db = self.ctx.db
         self.month = figures.Month.of(day)
-        self.month_figures = figures.monthly_figures(db, self.month, today=day)
-        self.total_figures = figures.monthly_figures(db, today=day)
-        village = self.total_figures["village"] or self.tr("Village")
+        self._show_heading(self.ctx.db.profile.get().village, day)
+        if not self.figures_loaded:
+            for tile in self.tiles.values():
+                tile.set_value(PENDING)
+        self._figures_generation += 1
+        generation, path = self._figures_generation, self.ctx.db_path
+        prefetch = None if self.figures_loaded else take_prefetched(path, day)
+        if prefetch is not None and prefetch.done() and prefetch.result is not None:
+            self.show_figures(*prefetch.result)  # computed while the app was starting
+        else:
+            run_task(
+                lambda _control: (prefetch and prefetch.wait()) or figures_of_file(path, day),
+                on_success=lambda result: self._figures_arrived(generation, result),
+                on_failure=lambda *_: self._figures_arrived(generation, None),
+            )
+        self.lists_loaded = False
+        QTimer.singleShot(0, self.load_lists)
+
+    def load_figures_now(self) -> None:
+        """Compute and show the figures on this thread (tests and the screenshot)."""
+        self._figures_generation += 1
+        self.show_figures(*dashboard_figures(self.ctx.db, today()))
+
+    def _figures_arrived(self, generation: int, result) -> None:
+        if generation != self._figures_generation:
+            return  # an older refresh's answer: a newer one is on its way
+        if result is None:  # the background connection failed (e.g. locked): compute here
+            result = dashboard_figures(self.ctx.db, today())
+        self.show_figures(*result)
+
+    def _show_heading(self, village: str, day) -> None:
         self.heading.setText(
             self.tr("%1 — figures for %2 (today %3)")
-            .replace("%1", village)
+            .replace("%1", village or self.tr("Village"))
             .replace("%2", self.month.chinese())
             .replace("%3", format_date_cn(day))
         )
+
+    def show_figures(self, month_figures: dict, total_figures: dict) -> None:
+        """Fill the tiles from this month's and the cumulative figures."""
+        self.month_figures, self.total_figures = month_figures, total_figures
+        self.month = figures.Month.parse(month_figures["month"])
         total_households = self.total_figures["households"]
         for scope, fig in (("month", self.month_figures), ("total", self.total_figures)):
             issues = fig["issues"]
@@ -179,6 +221,7 @@ class DashboardPage(Page):
             )
             self.tiles[f"{scope}.cash"].set_value(fig["aid"]["cash_yuan"])
             self.tiles[f"{scope}.goods"].set_value(str(fig["aid"]["goods_records"]))
+        self.figures_loaded = True
         self.lists_loaded = False
         QTimer.singleShot(0, self.load_lists)
 
@@ -258,14 +301,17 @@ class DashboardPage(Page):
         self.lists_loaded = True
 
     # ---- clicking a figure ------------------------------------------------------------
-    def open_rows(self, key: str) -> QWidget | None:
-        """Show the page with the rows behind a figure (issues filtered by status)."""
+    def open_rows(self, key: str, scope: str = "total") -> QWidget | None:
+        """Show the page with the rows behind a figure: an issues tile opens exactly the
+        issues its number counts (this month's, or cumulative)."""
         page_key, args = TILE_TARGETS[key]
         window = self.window()
         if not hasattr(window, "show_page"):
             return None
         page = window.show_page(page_key)
         if page_key == "issues" and hasattr(page, "apply_filter"):
+            if scope == "month":
+                args = {**args, "month": str(self.month)}
             page.apply_filter(**args)
         return page
 

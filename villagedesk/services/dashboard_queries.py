@@ -1,0 +1,97 @@
+"""The dashboard's figures, and computing them in a thread while the app is still starting.
+
+``run_app`` calls ``prefetch_figures`` before it even imports Qt; the SQL then runs (sqlite
+releases the GIL) while Qt loads and the window is built, and the dashboard takes the result
+instead of querying again. Qt-free, so it can run that early.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from villagedesk.core.clock import today as clock_today
+from villagedesk.services import figures
+
+if TYPE_CHECKING:
+    from villagedesk.storage.database import Database
+
+log = logging.getLogger(__name__)
+
+Figures = tuple[dict[str, Any], dict[str, Any]]
+
+
+def dashboard_figures(db: Database, day: date) -> Figures:
+    """This month's and the cumulative ``stats`` figures (what the dashboard's tiles show)."""
+    return (
+        figures.monthly_figures(db, figures.Month.of(day), today=day),
+        figures.monthly_figures(db, today=day),
+    )
+
+
+def figures_of_file(path: str | os.PathLike[str], day: date) -> Figures | None:
+    """The figures read through a connection of their own (for a background thread); None when
+    the file cannot be read as it is now (missing, damaged, locked, or not yet upgraded)."""
+    from villagedesk.storage.database import open_database
+    from villagedesk.storage.schema import migrations
+
+    try:
+        db = open_database(path, readonly=True, migrate=False)
+    except Exception:  # the main thread's open explains any problem to the user
+        return None
+    try:
+        if migrations.pending(db.su):
+            return None  # the app upgrades the file first; figures of the old schema may differ
+        return dashboard_figures(db, day)
+    except Exception:
+        log.info("figures could not be read in the background", exc_info=True)
+        return None
+    finally:
+        db.close()
+
+
+class Prefetch:
+    """The figures of one database file being computed in a thread."""
+
+    def __init__(self, path: Path, day: date) -> None:
+        self.path, self.day = path, day
+        self.result: Figures | None = None
+        self._thread = threading.Thread(target=self._run, name="figures-prefetch", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        self.result = figures_of_file(self.path, self.day)
+
+    def done(self) -> bool:
+        """True when the thread has finished (``result`` may still be None)."""
+        return not self._thread.is_alive()
+
+    def wait(self, timeout: float | None = None) -> Figures | None:
+        """The figures once computed (None if they could not be, or not within ``timeout``)."""
+        self._thread.join(timeout)
+        return self.result
+
+
+_pending: dict[Path, Prefetch] = {}
+
+
+def prefetch_figures(path: str | os.PathLike[str]) -> None:
+    """Start computing a database file's dashboard figures in a thread."""
+    key = Path(path).expanduser().absolute()
+    if key.is_file():
+        _pending[key] = Prefetch(key, clock_today())
+
+
+def take_prefetched(path: str | os.PathLike[str], day: date) -> Prefetch | None:
+    """The prefetch started for this file today, handed out once (None if there is none)."""
+    found = _pending.pop(Path(path).expanduser().absolute(), None)
+    return found if found is not None and found.day == day else None
+
+
+def discard_prefetched() -> None:
+    """Forget every prefetch (the data changed before the dashboard took it)."""
+    _pending.clear()
