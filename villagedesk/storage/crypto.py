@@ -59,14 +59,24 @@ def _quote(password: str) -> str:
     return "'" + password.replace("'", "''") + "'"
 
 
+_OTHER_FORMATS = (b"\x89PNG", b"PK\x03\x04", b"%PDF", b"\xff\xd8\xff", b"\xd0\xcf\x11\xe0", b"GIF8")
+
+
 def is_encrypted(path: str | os.PathLike[str]) -> bool:
-    """Whether the file exists, is not empty and does not start with the SQLite header."""
+    """Whether the file looks like an SQLCipher database: whole pages of random-looking bytes.
+
+    A plain SQLite file starts with its header; an SQLCipher file starts with a random salt
+    and is a whole number of pages. Text, images, workbooks and PDFs are none of these.
+    """
     try:
+        size = os.path.getsize(path)
         with open(path, "rb") as fh:
-            head = fh.read(16)
+            head = fh.read(1024)
     except OSError:
         return False
-    return bool(head) and head != SQLITE_HEADER
+    if size < 1024 or size % 512 or head[:16] == SQLITE_HEADER or head.startswith(_OTHER_FORMATS):
+        return False
+    return len(set(head)) >= 200  # random bytes: ~250 distinct values in 1 KiB
 
 
 def open_encrypted_connection(

@@ -10,6 +10,7 @@ import contextlib
 import getpass
 import os
 import sqlite3
+import sys
 from collections.abc import Iterator
 from functools import cached_property
 from pathlib import Path
@@ -53,22 +54,32 @@ def _classify(exc: sqlite3.Error, path: Path) -> errors.StorageError:
     return errors.StorageError(f"数据库出错：{exc}", f"Database error: {exc}")
 
 
+def _driver_errors() -> tuple[type[BaseException], ...]:
+    # sqlcipher3's exceptions do not derive from sqlite3's; catch both when it is loaded
+    cipher = sys.modules.get("sqlcipher3.dbapi2")
+    return (sqlite3.Error, cipher.Error) if cipher else (sqlite3.Error,)
+
+
 @contextlib.contextmanager
 def translate_errors(path: Path) -> Iterator[None]:
-    """Turn sqlite3 errors into StorageErrors with a message for people."""
+    """Turn sqlite3 (and sqlcipher3) errors into StorageErrors with a message for people."""
     try:
         yield
-    except sqlite3.Error as exc:
+    except _driver_errors() as exc:
         raise _classify(exc, path) from exc
 
 
 class Database:
     """An open village database: the sqlite-utils handle plus one repository per kind."""
 
-    def __init__(self, su: SUDatabase, path: Path, *, actor: str = "") -> None:
+    def __init__(
+        self, su: SUDatabase, path: Path, *, actor: str = "", password: str | None = None
+    ) -> None:
         self.su = su
         self.path = path
         self.actor = actor or _default_actor()
+        # kept only in memory, so backups of an encrypted database are encrypted too
+        self.password = password
 
     # ---- transactions --------------------------------------------------------
     @contextlib.contextmanager
@@ -251,6 +262,7 @@ def open_database(
     migrate: bool = True,
     readonly: bool = False,
     actor: str = "",
+    password: str | None = None,
 ) -> Database:
     """Open (and create or upgrade) a village database, or raise a StorageError saying why.
 
@@ -271,18 +283,23 @@ def open_database(
         raise errors.DatabaseNotFoundError(
             f"数据库文件不存在：{path}", f"The database file does not exist: {path}"
         )
-    if exists and path.stat().st_size > 0 and not is_sqlite_file(path):
+    if exists and path.stat().st_size > 0 and not is_sqlite_file(path) and not password:
+        from villagedesk.storage import crypto
+
+        if crypto.is_encrypted(path):
+            raise crypto.PasswordRequiredError()
         raise _classify(sqlite3.DatabaseError("file is not a database"), path)
     writable = os.access(path.parent, os.W_OK) and (not exists or os.access(path, os.W_OK))
     if not readonly and not writable:
         raise _classify(sqlite3.OperationalError("attempt to write a readonly database"), path)
 
     with translate_errors(path):
-        if readonly:
-            uri = f"{path.as_uri()}?mode=ro"
-            if not writable:
-                uri = f"{path.as_uri()}?immutable=1"
-            conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        if password:
+            from villagedesk.storage import crypto
+
+            conn = crypto.open_encrypted_connection(path, password, readonly=readonly)
+        elif readonly:
+            conn = _connect_readonly(path)
         else:
             conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
         conn.isolation_level = None  # we open transactions ourselves (BEGIN IMMEDIATE)
@@ -291,7 +308,7 @@ def open_database(
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("select count(*) from sqlite_master").fetchone()
-            db = Database(su, path, actor=actor)
+            db = Database(su, path, actor=actor, password=password or None)
             # refuse a foreign or newer file before anything (even the journal mode) changes it
             _check_version(db)
             if not readonly:
@@ -309,6 +326,18 @@ def open_database(
             conn.close()
             raise
     return db
+
+
+def _connect_readonly(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        conn.execute("select count(*) from sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        # a WAL database in a folder we cannot write (no -shm can be made): read the file as
+        # it is; commits still waiting in a -wal file are not visible this way
+        conn.close()
+        return sqlite3.connect(f"{path.as_uri()}?immutable=1", uri=True)
 
 
 def _check_version(db: Database) -> None:
