@@ -202,3 +202,41 @@ def test_household_file_shows_everything_in_one_place(qtbot, db, village):
     assert dialog.issues.data(dialog.issues.index(0, 2)) == "已登记"
     assert dialog.tabs.tabText(3) == "Aid (2, total ¥700.50)"
     assert "低保户" in dialog.header.text()
+
+
+def test_search_covers_members_pinyin_ids_and_addresses_in_memory(qtbot, db, page):
+    from villagedesk.services.households_queries import search_rows
+
+    # a member's pinyin initials (王芳 -> wf) find her household; a head's full pinyin too
+    page.search.setText("wf")
+    page.apply_search()
+    assert shown_heads(page) == ["张三"]
+    page.search.setText("lisi")
+    page.apply_search()
+    assert shown_heads(page) == ["李四"]
+    # ID digits need three or more (two digits would match nearly everyone's ID)
+    page.search.setText(ZHANG_ID[-6:])
+    page.apply_search()
+    assert shown_heads(page) == ["张三"]
+    page.search.setText("00")  # but the household number matches from the first digit
+    page.apply_search()
+    assert len(shown_heads(page)) == 3
+    assert page.count_label.text() == "3 of 3 households"
+    # a keystroke asks the database nothing about the households list
+    statements: list[str] = []
+    db.su.conn.set_trace_callback(statements.append)
+    try:
+        assert [r.household.head_name for r in search_rows(page.all_rows, "赵", page._index)] == [
+            "赵六"
+        ]
+    finally:
+        db.su.conn.set_trace_callback(None)
+    assert statements == []
+
+
+def test_sorting_by_a_column_survives_typing(qtbot, page):
+    page.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert shown_heads(page) == ["赵六", "李四", "张三"]
+    page.search.setText("z")  # 张三 and 赵六 by pinyin, kept in the clicked order
+    page.apply_search()
+    assert shown_heads(page) == ["赵六", "张三"]

@@ -382,3 +382,40 @@ def test_issue_table_model_alone(qapp, db, village):
     counts = status_counts(db, today=TODAY)
     assert counts[None] == 1 and counts["办理中"] == 1 and counts[OVERDUE] == 1
     assert find_issue_rows(db, IssueFilter(status="已办结"), today=TODAY) == []
+
+
+@pytest.mark.parametrize("month", [None, "2026-11", "2026-10", "2026-08", "2026-05"])
+def test_a_figure_filter_holds_exactly_the_issues_the_figure_counts(demo_db, month):
+    from villagedesk.services.figures import monthly_figures
+
+    fig = monthly_figures(demo_db, month, today=TODAY)["issues"]
+    for figure in ("collected", "solved", "explained", "tracking", "overdue"):
+        rows = find_issue_rows(demo_db, IssueFilter(figure=figure, month=month), today=TODAY)
+        assert len(rows) == fig[figure], (month, figure)
+
+
+def test_figure_chip_and_search_over_the_loaded_rows(qtbot, monkeypatch, db, ctx, village, page):
+    from villagedesk.ui.pages import issues as issues_page
+
+    for n, text in enumerate(["路灯不亮", "路面破损", "申请低保"], 1):
+        issue = Issue(number=f"2026-00{n}", collected_date=date(2026, 11, n), description=text,
+                      household_uid=village["zhang"].uid)  # fmt: skip
+        workflow.register(issue, actor="李书记")
+        db.issues.add(issue)
+    page.apply_filter(figure="tracking", month="2026-11")
+    assert page.figure_chip.isVisibleTo(page) and "2026年11月" in page.figure_chip.text()
+    assert page.model.total() == 3
+    with pytest.raises(ValueError):
+        page.apply_filter(figure="everything")
+    page.clear_figure()
+    assert not page.figure_chip.isVisibleTo(page)
+    page.search.setText("路")
+    page.apply_search()
+    assert [r.issue.number for r in page.model.records()] == ["2026-002", "2026-001"]
+    assert page.count_label.text() == "2 of 3 issues"
+    monkeypatch.setattr(issues_page, "ROW_CAP", 2)
+    page.refresh()  # the newest two loaded; the search covers them and the label says so
+    assert [r.issue.number for r in page.model.records()] == ["2026-002"]
+    assert page.count_label.text() == (
+        "1 of the first 2 issues match; pick a tab to search the others"
+    )

@@ -383,3 +383,33 @@ def test_sort_indicator_matches_rows_and_survives_reload(qtbot, db, ctx, village
     assert [r.situation for r in page.model.records()] == ["一", "二"]
     page.reload_rows()
     assert [r.situation for r in page.model.records()] == ["一", "二"]
+
+
+def test_search_filters_the_loaded_visits_and_says_so_when_capped(
+    qtbot, monkeypatch, db, ctx, village
+):
+    from villagedesk.ui.pages import visits as visits_page
+
+    for day, head, text in ((3, "zhang", "屋顶漏雨"), (9, "zhao", "养鸡"), (15, "li", "漏水")):
+        db.visits.add(Visit(date=date(2026, 11, day), household_uid=village[head].uid, needs=text))
+    page = VisitsPage(ctx)
+    qtbot.addWidget(page)
+    page.refresh()
+    qtbot.keyClicks(page.search, "zs")  # 张三 and 赵树 by their initials
+    qtbot.waitUntil(lambda: not page.timer.isActive())
+    assert [r.head_name for r in page.model.records()] == ["赵树", "张三"]
+    assert page.count_label.text() == "2 of 3 visits"
+    page.search.setText("漏")
+    page.apply_search()
+    assert [r.needs for r in page.model.records()] == ["漏水", "屋顶漏雨"]
+    # with more visits than the cap, the search covers the loaded (newest) ones and says so
+    monkeypatch.setattr(visits_page, "ROW_CAP", 2)
+    page.refresh()
+    assert [r.needs for r in page.model.records()] == ["漏水"]
+    assert page.count_label.text() == (
+        "1 of the latest 2 visits match; pick a month to search older ones"
+    )
+    select_data(page.period, "2026-11")
+    page.search.setText("")
+    page.apply_search()
+    assert page.count_label.text() == "Latest 2 shown; narrow the filter to see older ones"
