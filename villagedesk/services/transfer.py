@@ -15,10 +15,10 @@ from villagedesk.core.clock import now_iso
 from villagedesk.core.serialize import from_dict, to_dict
 from villagedesk.core.validation import ValidationError
 from villagedesk.storage.bulk import (
+    NewRecordRules,
     events_by_issue,
     existing_uids,
-    insert_event,
-    insert_record,
+    insert_records,
     iter_records,
 )
 from villagedesk.storage.schema import KNOWN_MIGRATIONS, TABLES
@@ -271,35 +271,39 @@ def _check_references(db: Database, parsed: _Parsed) -> None:
 
 
 def _insert(db: Database, parsed: _Parsed) -> LoadSummary:
-    from villagedesk.storage.search import set_name_keys
+    from villagedesk.storage.search_bulk import add_name_keys
 
     repos = {repo.table_name: repo for repo in db.repositories().values()}
     summary = LoadSummary()
     with db.transaction():
+        # the repositories' rules (unique numbers, ID check digit …) for the whole file
+        # first, each record seeing the database and the records before it; records in the
+        # recycle bin were checked when they were saved and may point at deleted records
+        rules = NewRecordRules(db)
         for name in LOAD_ORDER:
-            repo = repos[name]
             for where, record in parsed.records[name]:
                 if record.deleted_at is None:
-                    # the repository's own rules (unique numbers, ID check digit …) with the
-                    # records added so far visible; records in the recycle bin were checked
-                    # when they were saved and may point at deleted records
                     try:
-                        repo.validate(record)
+                        rules.check(name, record)
                     except ValidationError as err:
                         loc = f"{where}.{err.field}" if err.field else where
                         raise _fail(loc, err.message) from None
-                insert_record(db, record, kind=repo.kind)
-                if name == "issues":
-                    for event in record.events:
-                        insert_event(db, event)
-                    summary.counts["issue_events"] = summary.counts.get("issue_events", 0) + len(
-                        record.events
-                    )
-                elif name == "households":
-                    set_name_keys(db.su, "household", record.uid, record.head_name)
-                elif name == "residents":
-                    set_name_keys(db.su, "resident", record.uid, record.name)
-            summary.counts[name] = len(parsed.records[name])
+        for name in LOAD_ORDER:
+            records = [record for _, record in parsed.records[name]]
+            insert_records(db, records, kind=repos[name].kind)
+            summary.counts[name] = len(records)
+            if name == "issues":
+                events = [e for issue in records for e in issue.events]
+                insert_records(db, events, kind="issue_event")
+                if records:
+                    summary.counts["issue_events"] = len(events)
+        add_name_keys(
+            db.su,
+            [
+                *(("household", h.uid, h.head_name) for _, h in parsed.records["households"]),
+                *(("resident", p.uid, p.name) for _, p in parsed.records["residents"]),
+            ],
+        )
         # people read the counts in the file's order, each issue's events after the issues
         order = [*KINDS, "issue_events"]
         summary.counts = {k: summary.counts[k] for k in order if k in summary.counts}
