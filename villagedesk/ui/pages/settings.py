@@ -1,4 +1,4 @@
-"""设置: the village profile, report signers, privacy, reminders, language, data folder."""
+"""设置: the village profile, report signers, privacy, reminders, language, data folder, backups."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from villagedesk.core.validation import ValidationError, validate_phone
 from villagedesk.storage.errors import StorageError
+from villagedesk.ui.backup_panel import BackupPanel
 from villagedesk.ui.pages.base import Page
 from villagedesk.ui.widgets.form_dialog import ERROR_STYLE, INVALID_STYLE
 
@@ -127,6 +128,8 @@ class SettingsPage(Page):
         left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(work_box)
+        self.backup_panel = BackupPanel(ctx)
+        right.addWidget(self.backup_panel)
         right.addStretch(1)
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
@@ -157,6 +160,7 @@ class SettingsPage(Page):
         for w in self.fields.values():
             w.setStyleSheet("")
         self.message.hide()
+        self.backup_panel.refresh()
 
     def save(self) -> bool:
         """Check and save; show what is wrong (in Chinese) or that it was saved."""
