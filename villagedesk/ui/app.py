@@ -61,7 +61,9 @@ def run_app(
     try:
         if screenshot:
             return _screenshot(path, lang, screenshot, page, size)
-        db = open_with_way_out(path, lang)
+        from villagedesk.ui import safety  # damaged → backup offered, password, read-only
+
+        db = safety.open_at_start(path, lang)
         if db is None:
             return 1
         ctx = AppContext(db, lang=lang)
@@ -74,8 +76,9 @@ def run_app(
         window = MainWindow(ctx)
         window.restore_state(QSettings())
         window.show()
+        safety.install(window, ctx)  # read-only banner, idle lock, daily backup
         code = app.exec()
-        db.close()
+        safety.close_at_exit(ctx)  # exit backup; ctx.db may have been reopened by a restore
         return code
     finally:
         reporter.uninstall()

@@ -41,18 +41,11 @@ def last_backup_time(db_path: Path) -> datetime | None:
     """When the newest backup of this database was written (None if none or unknown)."""
     from villagedesk.storage import backup
 
-    if not (hasattr(backup, "list_backups") and hasattr(backup, "backup_dir_for")):
-        return None
-    try:
-        found = backup.list_backups(backup.backup_dir_for(db_path))
+    try:  # only this database's backups (a folder may hold several databases' backups)
+        newest = backup.backup_status(db_path).newest
     except Exception:  # the status bar must never stop the window from opening
         return None
-    newest: datetime | None = None
-    for item in found or []:
-        when = _backup_when(item)
-        if when is not None and (newest is None or when > newest):
-            newest = when
-    return newest
+    return newest.created_at if newest is not None else None
 
 
 def _backup_when(item) -> datetime | None:
