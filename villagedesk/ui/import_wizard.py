@@ -1,9 +1,9 @@
 """导入数据: the import wizard — file, sheet, column mapping, preview, import and report.
 
-The pages live in ``import_pages.py`` (file, sheet, mapping) and ``import_preview.py``
-(preview and the import itself). Everything the pages share is the ``ImportState`` here;
-the heavy work (checking every row, writing) runs in background tasks that open their own
-database connection.
+The pages live in ``import_pages.py`` (file, sheet, mapping), ``import_preview.py``
+(preview and full check) and ``import_result.py`` (the import and its report). What the
+pages share is the ``ImportState`` here; the heavy work (checking every row, writing) runs
+in background tasks that open their own database connection.
 """
 
 from __future__ import annotations
@@ -176,7 +176,8 @@ class ImportWizard(QWizard):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, kind: str = "") -> None:
         super().__init__(parent)
         from villagedesk.ui.import_pages import FilePage, MappingPage, SheetPage
-        from villagedesk.ui.import_preview import PreviewPage, ResultPage
+        from villagedesk.ui.import_preview import PreviewPage
+        from villagedesk.ui.import_result import ResultPage
 
         self.ctx = ctx
         self.state = ImportState(kind=kind or "residents")

@@ -159,9 +159,16 @@ class MainWindow(QMainWindow):
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)
         bar.addWidget(self.search_box)
+        self.import_action = bar.addAction(self.tr("Import data…"), self.show_import)
         self.about_action = bar.addAction(self.tr("About"), self.show_about)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         self.toolbar = bar
+
+    def show_import(self):
+        """导入数据: the import wizard (old Excel ledgers, rosters, monitoring lists)."""
+        from villagedesk.ui.import_wizard import open_import_wizard
+
+        return open_import_wizard(self.ctx, self)
 
     def show_about(self):
         """关于: version, data folder, database file and licences."""

@@ -154,6 +154,15 @@ class DashboardPage(Page):
         layout.addWidget(self.heading)
         layout.addLayout(grid)
         layout.addLayout(bottom, 1)
+        # 一比一派一查一救: the open monitoring checks, right of the heading
+        from villagedesk.ui.widgets.open_checks import OpenChecksLabel
+
+        self.open_checks = OpenChecksLabel(ctx)
+        heading_row = QHBoxLayout()
+        layout.removeWidget(self.heading)
+        heading_row.addWidget(self.heading, 1)
+        heading_row.addWidget(self.open_checks)
+        layout.insertLayout(0, heading_row)
 
     # ---- loading ---------------------------------------------------------------------
     def refresh(self) -> None:
