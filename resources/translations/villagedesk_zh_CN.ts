@@ -318,6 +318,216 @@
     </message>
 </context>
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Change log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mask ID numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a row to see every field it changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished">操作人</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished">记录</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the newest; narrow the dates to see older ones)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the change log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackupPanel</name>
+    <message>
+        <source>Backups and security</source>
+        <extracomment>every kind a page may watch: a restore or re-key changes them all</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back up now…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a checked copy of all data (photos included) to a folder or USB stick</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore a backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open backups folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set a password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only when a password is set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who changed what and when, before and after; export for an inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock the window after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is protected by a password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No password: anyone with this computer or the file can read the data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encryption support (sqlcipher3) is not installed on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose where to put the backup (e.g. a USB stick)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backing up and checking the copy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup was written and checked:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No backup was made: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a backup to restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VillageDesk backups (*.db);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace all current data with the backup %1?
+
+The current data is backed up first, so this can be undone by restoring that copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup was restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data from before is kept in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CardPreview</name>
     <message>
         <source>The card preview needs the PDF renderer (pypdfium2). Print the cards to see them.</source>
@@ -331,6 +541,113 @@
     <message>
         <source>The card as it prints (first of the sheet)</source>
         <translation>打印效果预览（每页第一张）</translation>
+    </message>
+</context>
+<context>
+    <name>ChecksDialog</name>
+    <message>
+        <source>Monitoring checks</source>
+        <translation>监测比对核查（一比一派一查一救）</translation>
+    </message>
+    <message>
+        <source>Search name, head, group, list…</source>
+        <translation>搜索姓名、户主、村民小组、名单…</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>名单</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Village group</source>
+        <translation>村民小组</translation>
+    </message>
+    <message>
+        <source>Why listed</source>
+        <translation>比对原因</translation>
+    </message>
+    <message>
+        <source>Matched by</source>
+        <translation>匹配方式</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Checking visit</source>
+        <translation>核查走访</translation>
+    </message>
+    <message>
+        <source>Aid record</source>
+        <translation>救助记录</translation>
+    </message>
+    <message>
+        <source>Checked at home…</source>
+        <translation>标记已入户核查…</translation>
+    </message>
+    <message>
+        <source>Aid given…</source>
+        <translation>纳入救助…</translation>
+    </message>
+    <message>
+        <source>Not eligible…</source>
+        <translation>不符合条件…</translation>
+    </message>
+    <message>
+        <source>Household file</source>
+        <translation>农户档案</translation>
+    </message>
+    <message>
+        <source>Yellow rows were matched by name only: make sure it is the same person.</source>
+        <translation>黄色行是按姓名匹配的，请核对是否为同一人。</translation>
+    </message>
+    <message>
+        <source>Matched by name only — please confirm it is the same person.</source>
+        <translation>按姓名匹配（没有身份证号码），请确认是否为同一人。</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>说明：%1</translation>
+    </message>
+    <message>
+        <source>Cannot change the check</source>
+        <translation>无法更改核查状态</translation>
+    </message>
+    <message>
+        <source>Checked at home</source>
+        <translation>已入户核查</translation>
+    </message>
+    <message>
+        <source>Which visit checked %1 (%2's household)?</source>
+        <translation>哪一次走访核查了%1（%2户）？</translation>
+    </message>
+    <message>
+        <source>New visit…</source>
+        <translation>新建走访记录…</translation>
+    </message>
+    <message>
+        <source>Aid given</source>
+        <translation>纳入救助</translation>
+    </message>
+    <message>
+        <source>Which aid record helped %1 (%2's household)?</source>
+        <translation>哪一条帮扶慰问记录救助了%1（%2户）？</translation>
+    </message>
+    <message>
+        <source>New aid record…</source>
+        <translation>新建帮扶慰问记录…</translation>
     </message>
 </context>
 <context>
@@ -753,6 +1070,94 @@
     </message>
 </context>
 <context>
+    <name>FilePage</name>
+    <message>
+        <source>Step 1 of 5: choose the file</source>
+        <extracomment>departments that send comparison lists (suggestions; any text is accepted)</extracomment>
+        <translation>第 1 步（共 5 步）：选择文件</translation>
+    </message>
+    <message>
+        <source>Excel (.xlsx, .xls) or CSV. Title rows, two-row headers and totals rows are fine.</source>
+        <translation>Excel（.xlsx、.xls）或 CSV 文件。有标题行、两行表头、合计行都没关系。</translation>
+    </message>
+    <message>
+        <source>The spreadsheet to import</source>
+        <translation>要导入的表格文件</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Households (one row per household)</source>
+        <translation>农户（每户一行）</translation>
+    </message>
+    <message>
+        <source>Residents (one row per person)</source>
+        <translation>村民（每人一行）</translation>
+    </message>
+    <message>
+        <source>Visit records</source>
+        <translation>走访记录</translation>
+    </message>
+    <message>
+        <source>Issue ledger</source>
+        <translation>问题台账</translation>
+    </message>
+    <message>
+        <source>Aid handed out</source>
+        <translation>帮扶慰问</translation>
+    </message>
+    <message>
+        <source>Monitoring list (一比一派一查一救)</source>
+        <translation>监测比对名单（一比一派一查一救）</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>What the file holds</source>
+        <translation>表格内容</translation>
+    </message>
+    <message>
+        <source>Monitoring list</source>
+        <translation>监测比对名单</translation>
+    </message>
+    <message>
+        <source>Which department sent the list</source>
+        <translation>哪个部门发来的名单</translation>
+    </message>
+    <message>
+        <source>e.g. medical costs over 5,000 yuan</source>
+        <translation>如：医疗费用超5000元人员</translation>
+    </message>
+    <message>
+        <source>Source (department) *</source>
+        <translation>名单来源（部门）*</translation>
+    </message>
+    <message>
+        <source>Date of the list</source>
+        <translation>名单日期</translation>
+    </message>
+    <message>
+        <source>Name of the list</source>
+        <translation>名单名称</translation>
+    </message>
+    <message>
+        <source>Nothing is written until the last step. Rows with problems are listed with the reason and can be saved to a workbook, fixed and imported again.</source>
+        <translation>到最后一步才会写入。有问题的行会列出原因，可以另存为表格，改好后再导入。</translation>
+    </message>
+    <message>
+        <source>Choose a spreadsheet</source>
+        <translation>选择表格文件</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xls *.csv);;All files (*)</source>
+        <translation>表格文件 (*.xlsx *.xls *.csv);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpDialog</name>
     <message>
         <source>Satisfaction</source>
@@ -1108,6 +1513,69 @@
     </message>
 </context>
 <context>
+    <name>ImportPreview</name>
+    <message>
+        <source>add</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>not imported</source>
+        <translation>未导入</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>imported, please check</source>
+        <translation>已导入，请核对</translation>
+    </message>
+    <message>
+        <source>not matched</source>
+        <translation>未匹配</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import data</source>
+        <extracomment>an import writing at least this many rows (or updating any) is preceded by a backup the kinds in the order the wizard offers them which pages refresh after an import of each kind</extracomment>
+        <translation>导入数据</translation>
+    </message>
+    <message>
+        <source>Next &gt;</source>
+        <translation>下一步 &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; Back</source>
+        <translation>&lt; 上一步</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+</context>
+<context>
     <name>IssueFields</name>
     <message>
         <source>Not yet (only register)</source>
@@ -1434,6 +1902,22 @@
     </message>
 </context>
 <context>
+    <name>LockCover</name>
+    <message>
+        <source>Locked</source>
+        <extracomment>how often the idle time is looked at (a lock may come this much late)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The window was locked after a while without use, to protect the villagers' personal information. Enter the database password to go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>VillageDesk</source>
@@ -1446,6 +1930,10 @@
     <message>
         <source>Search</source>
         <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Import data…</source>
+        <translation>导入数据…</translation>
     </message>
     <message>
         <source>About</source>
@@ -1470,6 +1958,116 @@
     <message>
         <source>(more than a week ago — please back up)</source>
         <translation>（已超过一周，请及时备份）</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Step 3 of 5: check the columns</source>
+        <translation>第 3 步（共 5 步）：核对各列</translation>
+    </message>
+    <message>
+        <source>Each column of the file and the field it fills. Change a field if it is wrong.</source>
+        <translation>表格的每一列以及导入为哪一项。不对的可以改。</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Header in the file</source>
+        <translation>表格中的列名</translation>
+    </message>
+    <message>
+        <source>First value</source>
+        <translation>第一行的值</translation>
+    </message>
+    <message>
+        <source>Imported as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <source>Recognised</source>
+        <translation>识别情况</translation>
+    </message>
+    <message>
+        <source>Recognised as the national poverty-monitoring system's household export: the columns were matched automatically.</source>
+        <translation>已识别为全国防返贫监测信息系统导出表，各列已自动对应。</translation>
+    </message>
+    <message>
+        <source>Using the columns you set for a file of this shape last time.</source>
+        <translation>使用上次为同样格式的表格设置的对应关系。</translation>
+    </message>
+    <message>
+        <source>The header is in row %1. Columns were matched by their names.</source>
+        <translation>表头在第 %1 行，已按列名自动对应。</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <source>Still needed: %1 — choose the column that holds it.</source>
+        <translation>还缺少：%1——请指定是哪一列。</translation>
+    </message>
+    <message>
+        <source>not used</source>
+        <translation>不导入</translation>
+    </message>
+    <message>
+        <source>set by you</source>
+        <translation>手动指定</translation>
+    </message>
+    <message>
+        <source>remembered</source>
+        <translation>上次的设置</translation>
+    </message>
+    <message>
+        <source>exact (%1)</source>
+        <translation>完全匹配（%1）</translation>
+    </message>
+    <message>
+        <source>close (%1)</source>
+        <translation>相近（%1）</translation>
+    </message>
+    <message>
+        <source>please check (%1)</source>
+        <translation>请核对（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>NotEligibleDialog</name>
+    <message>
+        <source>Not eligible</source>
+        <translation>不符合条件</translation>
+    </message>
+    <message>
+        <source>Why does %1 not qualify?</source>
+        <translation>%1为什么不符合条件？</translation>
+    </message>
+    <message>
+        <source>e.g. costs already covered by insurance; income above the line</source>
+        <translation>如：费用已由大病保险报销；收入高于标准</translation>
+    </message>
+</context>
+<context>
+    <name>OpenChecksLabel</name>
+    <message>
+        <source>Monitoring lists (一比一派一查一救): people the team must check</source>
+        <extracomment>changes of these record kinds can change the number of open checks</extracomment>
+        <translation>监测比对名单（一比一派一查一救）：需要入户核查的人</translation>
+    </message>
+    <message>
+        <source>Checks: …</source>
+        <translation>核查：…</translation>
+    </message>
+    <message>
+        <source>%1 people to check at home ›</source>
+        <translation>待核查 %1 人 ›</translation>
+    </message>
+    <message>
+        <source>No open monitoring checks ›</source>
+        <translation>没有待核查的人 ›</translation>
     </message>
 </context>
 <context>
@@ -1524,6 +2122,65 @@
     </message>
 </context>
 <context>
+    <name>PasswordChangeDialog</name>
+    <message>
+        <source>Set a password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without a password, anyone who gets this computer or the database file can read the villagers' personal information.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the password down and keep it somewhere safe. A forgotten password cannot be recovered by anyone: without it the data (and its backups made from now on) cannot be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at least %1 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Database password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database is protected by a password. Enter it to open:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished">退出</translation>
+    </message>
+</context>
+<context>
     <name>PhotoPicker</name>
     <message>
         <source>Choose photo…</source>
@@ -1549,6 +2206,73 @@
     <message>
         <source>Images (*.jpg *.jpeg *.png *.bmp *.gif *.webp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.bmp *.gif *.webp)</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <source>Step 4 of 5: check the rows</source>
+        <translation>第 4 步（共 5 步）：检查各行</translation>
+    </message>
+    <message>
+        <source>The first rows with their problems; every row is being checked below.</source>
+        <translation>先显示前几行及其问题，下方正在检查全部行。</translation>
+    </message>
+    <message>
+        <source>skip them</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>update the stored record</source>
+        <translation>更新已有记录</translation>
+    </message>
+    <message>
+        <source>keep both</source>
+        <translation>保留两条</translation>
+    </message>
+    <message>
+        <source>Rows already in the database (same ID number or number):</source>
+        <translation>已有的记录（身份证号码或编号相同）：</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>匹配</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation>正在检查全部行…</translation>
+    </message>
+    <message>
+        <source>Read %1 rows…</source>
+        <translation>已读取 %1 行…</translation>
+    </message>
+    <message>
+        <source>All %1 rows checked.</source>
+        <translation>全部 %1 行已检查。</translation>
+    </message>
+    <message>
+        <source>To add: %1 · to update: %2 · skipped: %3 · refused: %4</source>
+        <translation>新增 %1 · 更新 %2 · 跳过 %3 · 拒绝 %4</translation>
+    </message>
+    <message>
+        <source>(%1 blank, totals or note rows left out)</source>
+        <translation>（空行、合计行、说明行共 %1 行不导入）</translation>
+    </message>
+    <message>
+        <source>Nothing can be imported from this file.</source>
+        <translation>这个文件没有可以导入的行。</translation>
     </message>
 </context>
 <context>
@@ -1900,6 +2624,78 @@ Open the folder?</source>
     </message>
 </context>
 <context>
+    <name>ResultPage</name>
+    <message>
+        <source>Step 5 of 5: import</source>
+        <extracomment>report keys (tables written) → their name in the summary</extracomment>
+        <translation>第 5 步（共 5 步）：导入</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Save the refused rows…</source>
+        <translation>保存未导入的行…</translation>
+    </message>
+    <message>
+        <source>A workbook of the refused rows with a reason column: fix it and import it again</source>
+        <translation>把未导入的行连同原因存为表格，改好后可以再导入</translation>
+    </message>
+    <message>
+        <source>Open the check tasks…</source>
+        <translation>查看核查任务…</translation>
+    </message>
+    <message>
+        <source>Importing… (all rows or none)</source>
+        <translation>正在导入…（全部导入或全部不导入）</translation>
+    </message>
+    <message>
+        <source>Done: %1 rows added (%2), %3 updated, %4 skipped, %5 not imported.</source>
+        <translation>导入完成：新增 %1 行（%2），更新 %3 行，跳过 %4 行，未导入 %5 行。</translation>
+    </message>
+    <message>
+        <source>Matched by ID number: %1 · by name (please confirm): %2 · unmatched: %3</source>
+        <translation>身份证号码匹配 %1 人 · 按姓名匹配（待确认）%2 人 · 未匹配 %3 人</translation>
+    </message>
+    <message>
+        <source>A backup was made first: %1</source>
+        <translation>导入前已备份：%1</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: the database is unchanged.</source>
+        <translation>没有导入任何数据，数据库没有改变。</translation>
+    </message>
+    <message>
+        <source>The import was stopped.</source>
+        <translation>导入已停止。</translation>
+    </message>
+    <message>
+        <source>Save the refused rows</source>
+        <translation>保存未导入的行</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>%1 rows saved to %2</source>
+        <translation>已保存 %1 行到 %2</translation>
+    </message>
+</context>
+<context>
     <name>SearchPopup</name>
     <message>
         <source>Name</source>
@@ -2027,6 +2823,17 @@ Open the folder?</source>
     <message>
         <source>The new language applies after restarting the program.</source>
         <translation>新的界面语言将在重新启动程序后生效。</translation>
+    </message>
+</context>
+<context>
+    <name>SheetPage</name>
+    <message>
+        <source>Step 2 of 5: choose the sheet</source>
+        <translation>第 2 步（共 5 步）：选择工作表</translation>
+    </message>
+    <message>
+        <source>This workbook has several sheets. Which one holds the table?</source>
+        <translation>这个工作簿有多个工作表，要导入哪一个？</translation>
     </message>
 </context>
 <context>

@@ -34,17 +34,13 @@ WARNING_COLOR = QColor("#fff4ce")
 SKIPPED_COLOR = QColor("#eeeeee")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ImportPreview", text)
-
-
 def action_text(action: str) -> str:
     """What happens to a row, in words."""
     return {
-        "add": _t("add"),
-        "update": _t("update"),
-        "skip": _t("skip"),
-        "refuse": _t("refused"),
+        "add": QCoreApplication.translate("ImportPreview", "add"),
+        "update": QCoreApplication.translate("ImportPreview", "update"),
+        "skip": QCoreApplication.translate("ImportPreview", "skip"),
+        "refuse": QCoreApplication.translate("ImportPreview", "refused"),
     }.get(action, action)
 
 
@@ -53,7 +49,7 @@ def problems_text(row) -> str:
     return "；".join([t for t in [row.reason, *row.warnings] if t])
 
 
-def _table(model) -> QTableView:
+def result_table(model) -> QTableView:
     view = QTableView()
     view.setModel(model)
     view.setAlternatingRowColors(True)
@@ -81,7 +77,7 @@ class PreviewPage(QWizardPage):
         self.setCommitPage(True)
         self.model: RecordTableModel = RecordTableModel([])
         self.model.highlight = _row_color
-        self.view = _table(self.model)
+        self.view = result_table(self.model)
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
         self.status = QLabel()

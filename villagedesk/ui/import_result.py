@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from villagedesk.core.validation import ValidationError
 from villagedesk.ui.import_pages import INFO_STYLE, cell_text, error_label, show_error
-from villagedesk.ui.import_preview import _t, _table
+from villagedesk.ui.import_preview import result_table
 from villagedesk.ui.import_wizard import NOTIFY_KINDS, commit_plan
 from villagedesk.ui.tasks import run_task
 from villagedesk.ui.widgets.table_model import Column, RecordTableModel
@@ -59,7 +59,7 @@ class ResultPage(QWizardPage):
                 Column(self.tr("Why"), lambda r: r["why"]),
             ]
         )
-        self.view = _table(self.model)
+        self.view = result_table(self.model)
         self.save_button = QPushButton(self.tr("Save the refused rows…"))
         self.save_button.setToolTip(
             self.tr(
@@ -199,15 +199,35 @@ def report_rows(plan, report) -> list[dict]:
         if col is not None:
             names = {r.row_no: cell_text(r.values[col]) for r in plan.rows if col < len(r.values)}
     rows = [
-        {"row": r["row"], "what": _t("not imported"), "why": r["reason"]} for r in report.refused
+        {
+            "row": r["row"],
+            "what": QCoreApplication.translate("ImportPreview", "not imported"),
+            "why": r["reason"],
+        }
+        for r in report.refused
     ]
-    rows += [{"row": r["row"], "what": _t("skipped"), "why": r["reason"]} for r in report.skipped]
     rows += [
-        {"row": r["row"], "what": _t("imported, please check"), "why": r["warning"]}
+        {
+            "row": r["row"],
+            "what": QCoreApplication.translate("ImportPreview", "skipped"),
+            "why": r["reason"],
+        }
+        for r in report.skipped
+    ]
+    rows += [
+        {
+            "row": r["row"],
+            "what": QCoreApplication.translate("ImportPreview", "imported, please check"),
+            "why": r["warning"],
+        }
         for r in report.warnings
     ]
     rows += [
-        {"row": r["row"], "what": _t("not matched"), "why": r["reason"]}
+        {
+            "row": r["row"],
+            "what": QCoreApplication.translate("ImportPreview", "not matched"),
+            "why": r["reason"],
+        }
         for r in report.extra.get("unmatched", [])
     ]
     for r in rows:
