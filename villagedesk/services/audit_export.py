@@ -212,10 +212,16 @@ def changes_text(entry: AuditEntry, side: str, *, mask: bool = True) -> str:
     return "\n".join(lines)
 
 
-def record_label(entry: AuditEntry, *, mask: bool = True) -> str:
-    """A short name for the record a row is about (a name, number or title, else its id)."""
-    data = {**(entry.before or {}), **(entry.after or {})}
-    for key in ("number", "household_no", "head_name", "name", "title", "date", "from"):
+def record_label(
+    entry: AuditEntry, *, mask: bool = True, names: dict[str, dict] | None = None
+) -> str:
+    """A short name for the record a row is about (a name, number or title, else its id).
+
+    An update row holds only the changed fields; ``names`` (from ``record_names``) supplies
+    the record's name from when it was created.
+    """
+    data = {**(names or {}).get(entry.uid, {}), **(entry.before or {}), **(entry.after or {})}
+    for key in (*_NAME_KEYS, "from"):
         value = data.get(key)
         if value:
             parts = [str(value)]
@@ -223,6 +229,31 @@ def record_label(entry: AuditEntry, *, mask: bool = True) -> str:
                 parts.append(str(data["head_name"]))
             return value_text(key, " ".join(parts), mask=mask)
     return entry.uid[:8]
+
+
+_NAME_KEYS = ("number", "household_no", "head_name", "name", "title", "date")
+
+
+def record_names(db: Database, entries: Iterable[AuditEntry]) -> dict[str, dict]:
+    """For rows that do not name their record: the naming fields of its creation row."""
+    wanted = sorted(
+        {
+            e.uid
+            for e in entries
+            if e.uid and not any(k in {**(e.before or {}), **(e.after or {})} for k in _NAME_KEYS)
+        }
+    )
+    found: dict[str, dict] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for uid, after in db.su.execute(
+            f"select uid, after from audit where action = 'create' and uid in ({marks})", chunk
+        ):
+            with contextlib.suppress(ValueError, TypeError):
+                data = json.loads(after)
+                found[uid] = {k: data[k] for k in _NAME_KEYS if data.get(k)}
+    return found
 
 
 def query_entries(
@@ -282,6 +313,7 @@ def export_audit_xlsx(
     unit: str = "",
     period: str = "",
     today: date | None = None,
+    names: dict[str, dict] | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> Path:
     """Write the rows to an .xlsx (title, 填报单位, bordered table, frozen header); atomic."""
@@ -328,7 +360,7 @@ def export_audit_xlsx(
             entry.actor,
             action_name(entry.action),
             kind_name(entry.kind),
-            record_label(entry, mask=mask),
+            record_label(entry, mask=mask, names=names),
             changes_text(entry, "before", mask=mask),
             changes_text(entry, "after", mask=mask),
         ]
@@ -372,5 +404,6 @@ __all__ = [
     "kind_name",
     "query_entries",
     "record_label",
+    "record_names",
     "value_text",
 ]

@@ -47,6 +47,7 @@ class AuditDialog(QDialog):
         self.ctx = ctx
         self.task: TaskHandle | None = None
         self.exported: Path | None = None
+        self.names: dict[str, dict] = {}
         self.setWindowTitle(self.tr("Change log"))
         self.resize(1180, 680)
 
@@ -116,7 +117,10 @@ class AuditDialog(QDialog):
             Column(self.tr("Who"), lambda e: e.actor),
             Column(self.tr("Action"), lambda e: audit.action_name(e.action)),
             Column(self.tr("Kind"), lambda e: audit.kind_name(e.kind)),
-            Column(self.tr("Record"), lambda e: audit.record_label(e, mask=mask())),
+            Column(
+                self.tr("Record"),
+                lambda e: audit.record_label(e, mask=mask(), names=self.names),
+            ),
             Column(self.tr("Before"), lambda e: _one_line(e, "before", mask())),
             Column(self.tr("After"), lambda e: _one_line(e, "after", mask())),
         ]
@@ -131,6 +135,7 @@ class AuditDialog(QDialog):
         rows = audit.query_entries(
             self.ctx.db, since=since, until=until, kind=self.kind.currentData() or None
         )
+        self.names = audit.record_names(self.ctx.db, rows)
         self.model.set_rows(rows)
         more = len(rows) >= audit.DEFAULT_LIMIT
         text = self.tr("%1 changes").replace("%1", str(len(rows)))
@@ -157,7 +162,7 @@ class AuditDialog(QDialog):
         lines = [
             f"{entry.at.replace('T', ' ')[:19]}  {entry.actor}  "
             f"{audit.action_name(entry.action)}{audit.kind_name(entry.kind)}  "
-            f"{audit.record_label(entry, mask=self.mask.isChecked())}"
+            f"{audit.record_label(entry, mask=self.mask.isChecked(), names=self.names)}"
         ]
         for change in audit.changes(entry, mask=self.mask.isChecked()):
             before = change.before or "—"
@@ -183,6 +188,7 @@ class AuditDialog(QDialog):
         entries = self.model.records()
         mask = self.mask.isChecked()
         unit = self.ctx.db.profile.get().village
+        names = dict(self.names)
         since, until = self.dates()
         period = f"{since:%Y-%m-%d} 至 {until:%Y-%m-%d}"
         self.export_button.setEnabled(False)
@@ -194,6 +200,7 @@ class AuditDialog(QDialog):
                 mask=mask,
                 unit=unit,
                 period=period,
+                names=names,
                 progress=lambda d, t: control.progress(d, t),
             )
 
