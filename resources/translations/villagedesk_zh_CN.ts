@@ -321,83 +321,83 @@
     <name>AuditDialog</name>
     <message>
         <source>Change log</source>
-        <translation type="unfinished"></translation>
+        <translation>操作日志</translation>
     </message>
     <message>
         <source>All kinds</source>
-        <translation type="unfinished"></translation>
+        <translation>全部类别</translation>
     </message>
     <message>
         <source>Mask ID numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏证件号码中间位数</translation>
     </message>
     <message>
         <source>Export to Excel…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 Excel…</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>从</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>至</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Choose a row to see every field it changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>选中一行，查看它修改的每一项内容。</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished">操作人</translation>
+        <translation>操作人</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>操作</translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished">记录</translation>
+        <translation>记录</translation>
     </message>
     <message>
         <source>Before</source>
-        <translation type="unfinished"></translation>
+        <translation>修改前</translation>
     </message>
     <message>
         <source>After</source>
-        <translation type="unfinished"></translation>
+        <translation>修改后</translation>
     </message>
     <message>
         <source>%1 changes</source>
-        <translation type="unfinished"></translation>
+        <translation>共 %1 条</translation>
     </message>
     <message>
         <source>(the newest; narrow the dates to see older ones)</source>
-        <translation type="unfinished"></translation>
+        <translation>（只显示最新的；缩小日期范围可查看更早的）</translation>
     </message>
     <message>
         <source>Export the change log</source>
-        <translation type="unfinished"></translation>
+        <translation>导出操作日志</translation>
     </message>
     <message>
         <source>Excel (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <source>Saved to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存到：%1</translation>
     </message>
     <message>
         <source>The export failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>导出失败：%1</translation>
     </message>
 </context>
 <context>
@@ -405,126 +405,129 @@
     <message>
         <source>Backups and security</source>
         <extracomment>every kind a page may watch: a restore or re-key changes them all</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>备份与数据安全</translation>
     </message>
     <message>
         <source>Back up now…</source>
-        <translation type="unfinished"></translation>
+        <translation>立即备份…</translation>
     </message>
     <message>
         <source>Write a checked copy of all data (photos included) to a folder or USB stick</source>
-        <translation type="unfinished"></translation>
+        <translation>把全部数据（含照片）备份到一个文件夹或U盘，并校验备份</translation>
     </message>
     <message>
         <source>Restore a backup…</source>
-        <translation type="unfinished"></translation>
+        <translation>从备份恢复…</translation>
     </message>
     <message>
         <source>Open backups folder</source>
-        <translation type="unfinished"></translation>
+        <translation>打开备份文件夹</translation>
     </message>
     <message>
         <source>Set a password…</source>
-        <translation type="unfinished"></translation>
+        <translation>设置密码…</translation>
     </message>
     <message>
         <source>Change password…</source>
-        <translation type="unfinished"></translation>
+        <translation>修改密码…</translation>
     </message>
     <message>
         <source>Remove password…</source>
-        <translation type="unfinished"></translation>
+        <translation>取消密码…</translation>
     </message>
     <message>
         <source> minutes</source>
-        <translation type="unfinished"></translation>
+        <translation> 分钟</translation>
     </message>
     <message>
         <source>only when a password is set</source>
-        <translation type="unfinished"></translation>
+        <translation>仅在设置了密码时</translation>
     </message>
     <message>
         <source>Change log…</source>
-        <translation type="unfinished"></translation>
+        <translation>操作日志…</translation>
     </message>
     <message>
         <source>Who changed what and when, before and after; export for an inspection</source>
-        <translation type="unfinished"></translation>
+        <translation>谁在什么时候修改了什么、修改前后的内容；可导出备查</translation>
     </message>
     <message>
         <source>Backups</source>
-        <translation type="unfinished"></translation>
+        <translation>备份</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>密码</translation>
     </message>
     <message>
         <source>Lock the window after</source>
-        <translation type="unfinished"></translation>
+        <translation>无操作自动锁定</translation>
     </message>
     <message>
         <source>Change log</source>
-        <translation type="unfinished"></translation>
+        <translation>操作日志</translation>
     </message>
     <message>
         <source>The database is protected by a password.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库已设置密码保护。</translation>
     </message>
     <message>
         <source>No password: anyone with this computer or the file can read the data.</source>
-        <translation type="unfinished"></translation>
+        <translation>未设置密码：拿到这台电脑或数据库文件的人都能看到数据。</translation>
     </message>
     <message>
         <source>Encryption support (sqlcipher3) is not installed on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>本机没有安装加密组件（sqlcipher3），无法设置密码。</translation>
     </message>
     <message>
         <source>Choose where to put the backup (e.g. a USB stick)</source>
-        <translation type="unfinished"></translation>
+        <translation>选择备份保存的位置（例如U盘）</translation>
     </message>
     <message>
         <source>Backing up and checking the copy…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在备份并校验…</translation>
     </message>
     <message>
         <source>Back up</source>
-        <translation type="unfinished"></translation>
+        <translation>备份</translation>
     </message>
     <message>
         <source>The backup was written and checked:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>备份已完成并通过校验：
+%1</translation>
     </message>
     <message>
         <source>No backup was made: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>备份没有完成：%1</translation>
     </message>
     <message>
         <source>Choose a backup to restore</source>
-        <translation type="unfinished"></translation>
+        <translation>选择要恢复的备份</translation>
     </message>
     <message>
         <source>VillageDesk backups (*.db);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>驻村工作台备份 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Restore a backup</source>
-        <translation type="unfinished"></translation>
+        <translation>从备份恢复</translation>
     </message>
     <message>
         <source>Replace all current data with the backup %1?
 
 The current data is backed up first, so this can be undone by restoring that copy.</source>
-        <translation type="unfinished"></translation>
+        <translation>用备份 %1 替换当前的全部数据吗？
+
+当前数据会先自动备份，恢复那份备份即可撤销这次操作。</translation>
     </message>
     <message>
         <source>The backup was restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>已从备份恢复。</translation>
     </message>
     <message>
         <source>The data from before is kept in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复前的数据已保存在：%1</translation>
     </message>
 </context>
 <context>
@@ -1906,15 +1909,15 @@ The current data is backed up first, so this can be undone by restoring that cop
     <message>
         <source>Locked</source>
         <extracomment>how often the idle time is looked at (a lock may come this much late)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>已锁定</translation>
     </message>
     <message>
         <source>The window was locked after a while without use, to protect the villagers' personal information. Enter the database password to go on.</source>
-        <translation type="unfinished"></translation>
+        <translation>较长时间没有操作，为保护村民个人信息，窗口已锁定。请输入数据库密码继续使用。</translation>
     </message>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>解锁</translation>
     </message>
 </context>
 <context>
@@ -2125,59 +2128,60 @@ The current data is backed up first, so this can be undone by restoring that cop
     <name>PasswordChangeDialog</name>
     <message>
         <source>Set a password</source>
-        <translation type="unfinished"></translation>
+        <translation>设置密码</translation>
     </message>
     <message>
         <source>Change the password</source>
-        <translation type="unfinished"></translation>
+        <translation>修改密码</translation>
     </message>
     <message>
         <source>Remove the password</source>
-        <translation type="unfinished"></translation>
+        <translation>取消密码</translation>
     </message>
     <message>
         <source>Without a password, anyone who gets this computer or the database file can read the villagers' personal information.</source>
-        <translation type="unfinished"></translation>
+        <translation>取消密码后，任何拿到这台电脑或数据库文件的人都能看到村民的个人信息。</translation>
     </message>
     <message>
         <source>Write the password down and keep it somewhere safe. A forgotten password cannot be recovered by anyone: without it the data (and its backups made from now on) cannot be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>请把密码写下来妥善保管。密码忘记后任何人都无法找回：没有密码，数据（以及今后的备份）都打不开。</translation>
     </message>
     <message>
         <source>Current password</source>
-        <translation type="unfinished"></translation>
+        <translation>当前密码</translation>
     </message>
     <message>
         <source>at least %1 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>至少 %1 个字符</translation>
     </message>
     <message>
         <source>New password</source>
-        <translation type="unfinished"></translation>
+        <translation>新密码</translation>
     </message>
     <message>
         <source>New password again</source>
-        <translation type="unfinished"></translation>
+        <translation>再次输入新密码</translation>
     </message>
 </context>
 <context>
     <name>PasswordDialog</name>
     <message>
         <source>Database password</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库密码</translation>
     </message>
     <message>
         <source>This database is protected by a password. Enter it to open:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>这个数据库设置了密码，请输入密码打开：
+%1</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>打开</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished">退出</translation>
+        <translation>退出</translation>
     </message>
 </context>
 <context>
@@ -2631,6 +2635,10 @@ Open the folder?</source>
         <translation>第 5 步（共 5 步）：导入</translation>
     </message>
     <message>
+        <source>Every valid row is written in one step: all of them, or none if anything fails.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Row</source>
         <translation>行号</translation>
     </message>
@@ -2693,6 +2701,33 @@ Open the folder?</source>
     <message>
         <source>%1 rows saved to %2</source>
         <translation>已保存 %1 行到 %2</translation>
+    </message>
+</context>
+<context>
+    <name>Safety</name>
+    <message>
+        <source>Cannot open the database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <source>The database is damaged</source>
+        <translation>数据库文件已损坏</translation>
+    </message>
+    <message>
+        <source>The damaged file was kept as %1</source>
+        <translation>损坏的文件已保留为：%1</translation>
+    </message>
+    <message>
+        <source>Restore the backup of %1 now?</source>
+        <translation>现在恢复 %1 的备份吗？</translation>
+    </message>
+    <message>
+        <source>Restore failed</source>
+        <translation>恢复失败</translation>
+    </message>
+    <message>
+        <source>The database file is read-only: you can look, but not save.</source>
+        <translation>数据库文件是只读的，只能查看，不能保存</translation>
     </message>
 </context>
 <context>

@@ -45,10 +45,6 @@ BANNER_STYLE = (
 )
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Safety", text)
-
-
 def current_actor() -> str:
     """Who is using the computer (written into the audit log of a restore)."""
     try:
@@ -116,11 +112,15 @@ def ask_password_and_open(path: Path, lang: str, parent: QWidget | None = None) 
         except WrongPasswordError:
             message = "密码不正确"
         except StorageError as exc:
-            QMessageBox.critical(parent, _t("Cannot open the database"), exc.message(lang))
+            QMessageBox.critical(
+                parent,
+                QCoreApplication.translate("Safety", "Cannot open the database"),
+                exc.message(lang),
+            )
             return None
     QMessageBox.critical(
         parent,
-        _t("Cannot open the database"),
+        QCoreApplication.translate("Safety", "Cannot open the database"),
         "密码连续三次不正确，程序将退出。" if lang != "en" else "Three wrong passwords; quitting.",
     )
     return None
@@ -169,23 +169,29 @@ def recover_damaged(path: Path, check, lang: str, parent: QWidget | None = None)
     try:
         aside = health.set_aside_damaged(path)
     except StorageError as exc:
-        QMessageBox.critical(parent, _t("The database is damaged"), exc.message(lang))
+        QMessageBox.critical(
+            parent,
+            QCoreApplication.translate("Safety", "The database is damaged"),
+            exc.message(lang),
+        )
         return False
     _discard_prefetched_figures()  # they were read from the damaged file (if at all)
-    kept = _t("The damaged file was kept as %1").replace("%1", str(aside))
+    kept = QCoreApplication.translate("Safety", "The damaged file was kept as %1").replace(
+        "%1", str(aside)
+    )
     if check.backup is None:
         answer = QMessageBox.warning(
             parent,
-            _t("The database is damaged"),
+            QCoreApplication.translate("Safety", "The database is damaged"),
             f"{message}\n\n{kept}",
             QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
         )
         return answer == QMessageBox.StandardButton.Ok
     answer = QMessageBox.question(
         parent,
-        _t("The database is damaged"),
+        QCoreApplication.translate("Safety", "The database is damaged"),
         f"{message}\n\n{kept}\n\n"
-        + _t("Restore the backup of %1 now?").replace(
+        + QCoreApplication.translate("Safety", "Restore the backup of %1 now?").replace(
             "%1", check.backup.created_at.strftime("%Y-%m-%d %H:%M")
         ),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
@@ -196,7 +202,9 @@ def recover_damaged(path: Path, check, lang: str, parent: QWidget | None = None)
     try:
         restore_backup(path, check.backup.path, actor=current_actor())
     except StorageError as exc:
-        QMessageBox.critical(parent, _t("Restore failed"), exc.message(lang))
+        QMessageBox.critical(
+            parent, QCoreApplication.translate("Safety", "Restore failed"), exc.message(lang)
+        )
         return False
     return True
 
@@ -227,7 +235,11 @@ def install(window, ctx: AppContext, *, auto_backup: bool = True) -> None:
 
 def add_readonly_banner(window) -> QLabel:
     """A yellow line under the toolbar: this database can only be looked at."""
-    label = QLabel(_t("The database file is read-only: you can look, but not save."))
+    label = QLabel(
+        QCoreApplication.translate(
+            "Safety", "The database file is read-only: you can look, but not save."
+        )
+    )
     label.setObjectName("readonlyBanner")
     label.setStyleSheet(BANNER_STYLE)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
