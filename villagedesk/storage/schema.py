@@ -199,5 +199,24 @@ def m005_figure_indexes(db: SUDatabase) -> None:
     )
 
 
+@migrations(name="m006_templates")
+def m006_templates(db: SUDatabase) -> None:
+    """Township templates: the blank form's bytes and how to fill it (spec as JSON)."""
+    db["templates"].create(
+        {
+            "name": str,
+            "source_kind": str,
+            "tag": str,
+            "filename": str,
+            "spec": str,
+            "form": bytes,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="name",
+        not_null={"name", "source_kind", "spec", "form"},
+    )
+
+
 #: the names, in order, that this version knows
 KNOWN_MIGRATIONS = [m.name for m in migrations._migrations]
