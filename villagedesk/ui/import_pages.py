@@ -280,7 +280,8 @@ class MappingPage(QWizardPage):
         from villagedesk.services.importing import FIELDS
 
         s = self.wiz.state
-        rows = ", ".join(str(r) for r in s.header.rows)
+        first, last = s.header.rows[0], s.header.rows[-1]
+        rows = f"{first}–{last}" if last != first else str(first)
         if s.national:
             text = self.tr(
                 "Recognised as the national poverty-monitoring system's household export:"

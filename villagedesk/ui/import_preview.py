@@ -29,6 +29,7 @@ from villagedesk.ui.tasks import run_task
 from villagedesk.ui.widgets.table_model import Column, RecordTableModel
 
 PREVIEW_ROWS = 20
+PROBLEMS_WIDTH = 300
 REFUSED_COLOR = QColor("#fde2e2")
 WARNING_COLOR = QColor("#fff4ce")
 SKIPPED_COLOR = QColor("#eeeeee")
@@ -117,6 +118,7 @@ class PreviewPage(QWizardPage):
         self.duplicates.blockSignals(True)
         self.duplicates.setCurrentIndex(max(self.duplicates.findData(s.duplicates), 0))
         self.duplicates.blockSignals(False)
+        self.wiz.preload()
         try:
             preview = preview_rows(
                 s.path, s.kind, PREVIEW_ROWS, sheet=s.sheet, mapping=s.given_mapping(),
@@ -132,25 +134,28 @@ class PreviewPage(QWizardPage):
     def show_rows(self, plan) -> None:
         """Show the plan's first rows: the mapped columns, what happens, and the problems."""
         names = plan.header.names
+        # what happens and why first: the problems must be readable without scrolling
         columns: list[Column] = [
-            Column(self.tr("Row"), lambda r: str(r.row_no), sort=lambda r: r.row_no)
+            Column(self.tr("Row"), lambda r: str(r.row_no), sort=lambda r: r.row_no),
+            Column(self.tr("Result"), lambda r: action_text(r.action)),
         ]
+        if plan.kind == "monitoring":
+            columns.append(
+                Column(self.tr("Match"), lambda r: r.payload.match.value if r.payload else "")
+            )
+        columns.append(Column(self.tr("Problems"), problems_text))
+        problems = len(columns) - 1
         for col in sorted(plan.mapping.columns):
             title = names[col] if col < len(names) and names[col] else column_letter(col)
             columns.append(
                 Column(title, lambda r, c=col: cell_text(r.values[c]) if c < len(r.values) else "")
             )
-        if plan.kind == "monitoring":
-            columns.append(
-                Column(self.tr("Match"), lambda r: r.payload.match.value if r.payload else "")
-            )
-        columns.append(Column(self.tr("Result"), lambda r: action_text(r.action)))
-        columns.append(Column(self.tr("Problems"), problems_text))
         self.model.columns = columns
         self.model.set_rows(plan.rows[:PREVIEW_ROWS])
         self.view.resizeColumnsToContents()
-        for i in range(len(columns) - 1):
-            self.view.setColumnWidth(i, min(self.view.columnWidth(i), 180))
+        for i in range(len(columns)):
+            self.view.setColumnWidth(i, min(self.view.columnWidth(i), 160))
+        self.view.setColumnWidth(problems, max(PROBLEMS_WIDTH, self.view.columnWidth(problems)))
         self.view.horizontalHeader().setStretchLastSection(True)
 
     # ---- every row, in the background ----------------------------------------------------

@@ -46,6 +46,11 @@ class ResultPage(QWizardPage):
         self.running = False
         self.done = False
         self.setTitle(self.tr("Step 5 of 5: import"))
+        self.setSubTitle(
+            self.tr(
+                "Every valid row is written in one step: all of them, or none if anything fails."
+            )
+        )
         self.progress = QProgressBar()
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -94,6 +99,7 @@ class ResultPage(QWizardPage):
         self.checks_button.hide()
         show_error(self.error, "")
         self.wiz.button(QWizard.WizardButton.CancelButton).setEnabled(False)
+        self.wiz.preload()
         db_path, password = self.wiz.db_args()
         plan = s.plan
         run_task(

@@ -96,6 +96,36 @@ def detect(db, state: ImportState) -> None:
         state.mapping, state.mapping_source = guess_mapping(header.names, kind), "guessed"
 
 
+#: what the background tasks import. PySide6 hooks every import (it reads the module's source
+#: for its __feature__ switch); doing that on a worker thread while the UI thread runs Python
+#: crashed the interpreter ("deallocating None"), so these are imported on the UI thread first.
+TASK_MODULES = (
+    "openpyxl.utils",
+    "openpyxl.utils.cell",
+    "villagedesk.core.pinyin",
+    "villagedesk.services.importing.commit",
+    "villagedesk.services.importing.ledgers",
+    "villagedesk.services.importing.monitoring_lists",
+    "villagedesk.services.importing.people",
+    "villagedesk.storage.backup",
+    "villagedesk.storage.errors",
+    "villagedesk.storage.monitoring",
+)
+
+
+def preload_task_modules(*, encrypted: bool = False) -> None:
+    """Import (on the UI thread) every module the import's background tasks need."""
+    import importlib
+
+    for name in TASK_MODULES:
+        importlib.import_module(name)
+    if encrypted:
+        importlib.import_module("villagedesk.storage.crypto")
+    from villagedesk.core.pinyin import name_keys
+
+    name_keys("张三")  # pypinyin and its dictionaries load on first use
+
+
 def _open(db_path: Path, password: str | None):
     from villagedesk.storage.database import open_database
 
@@ -180,6 +210,7 @@ class ImportWizard(QWizard):
         from villagedesk.ui.import_result import ResultPage
 
         self.ctx = ctx
+        self._preloaded = False
         self.state = ImportState(kind=kind or "residents")
         self.setWindowTitle(self.tr("Import data"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
@@ -208,6 +239,12 @@ class ImportWizard(QWizard):
     def db_args(self) -> tuple[Path, str | None]:
         """Database file and password for a background task's own connection."""
         return Path(self.ctx.db_path), getattr(self.ctx.db, "password", None)
+
+    def preload(self) -> None:
+        """Import what the background tasks need, here on the UI thread (see TASK_MODULES)."""
+        if not self._preloaded:
+            preload_task_modules(encrypted=bool(getattr(self.ctx.db, "password", None)))
+            self._preloaded = True
 
     def detect(self) -> None:
         """Header and mapping of the chosen sheet (raises ValidationError with the reason)."""

@@ -203,7 +203,7 @@ class ChecksDialog(QDialog):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search name, head, group, list…"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMaximumWidth(280)
+        self.search.setMinimumWidth(260)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(150)
@@ -252,6 +252,7 @@ class ChecksDialog(QDialog):
         top.addWidget(self.search)
         side = QVBoxLayout()
         for b in (self.visited_button, self.aided_button, self.not_eligible_button):
+            b.setMinimumWidth(b.sizeHint().width() + 24)  # never clip the Chinese labels
             side.addWidget(b)
         side.addSpacing(12)
         side.addWidget(self.household_button)
