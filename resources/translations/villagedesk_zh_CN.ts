@@ -1554,7 +1554,7 @@ The current data is backed up first, so this can be undone by restoring that cop
     <name>ImportWizard</name>
     <message>
         <source>Import data</source>
-        <extracomment>an import writing at least this many rows (or updating any) is preceded by a backup the kinds in the order the wizard offers them which pages refresh after an import of each kind</extracomment>
+        <extracomment>an import writing at least this many rows (or updating any) is preceded by a backup the kinds in the order the wizard offers them which pages refresh after an import of each kind what the background tasks import. PySide6 hooks every import (it reads the module's source for its __feature__ switch); doing that on a worker thread while the UI thread runs Python crashed the interpreter ("deallocating None"), so these are imported on the UI thread first.</extracomment>
         <translation>导入数据</translation>
     </message>
     <message>
@@ -2143,8 +2143,8 @@ The current data is backed up first, so this can be undone by restoring that cop
         <translation>取消密码后，任何拿到这台电脑或数据库文件的人都能看到村民的个人信息。</translation>
     </message>
     <message>
-        <source>Write the password down and keep it somewhere safe. A forgotten password cannot be recovered by anyone: without it the data (and its backups made from now on) cannot be opened.</source>
-        <translation>请把密码写下来妥善保管。密码忘记后任何人都无法找回：没有密码，数据（以及今后的备份）都打不开。</translation>
+        <source>Write the password down and keep it somewhere safe. A forgotten password cannot be recovered by anyone: without it the data (and its backups made from now on) cannot be opened. Backups made before stay without a password: delete them or keep them somewhere safe.</source>
+        <translation>请把密码写下来妥善保管。密码忘记后任何人都无法找回：没有密码，数据（以及今后的备份）都打不开。以前做的备份仍然没有密码，请删除或妥善保管。</translation>
     </message>
     <message>
         <source>Current password</source>

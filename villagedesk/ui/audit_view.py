@@ -165,9 +165,10 @@ class AuditDialog(QDialog):
             f"{audit.record_label(entry, mask=self.mask.isChecked(), names=self.names)}"
         ]
         for change in audit.changes(entry, mask=self.mask.isChecked()):
-            before = change.before or "—"
-            after = change.after or "—"
-            lines.append(f"{change.field}：{before} → {after}")
+            if entry.action == "create" or not change.before:
+                lines.append(f"{change.field}：{change.after}")
+            else:
+                lines.append(f"{change.field}：{change.before} → {change.after or '—'}")
         self.detail.setPlainText("\n".join(lines))
 
     # ---- export ------------------------------------------------------------------------------

@@ -74,7 +74,7 @@ class LockCover(QFrame):
         )
         box = QFrame(self)
         box.setObjectName("lockBox")
-        box.setMaximumWidth(440)
+        box.setFixedWidth(440)
         title = QLabel(self.tr("Locked"))
         title.setStyleSheet("font-size: 16pt; font-weight: bold; color: #1f4e79;")
         text = QLabel(
@@ -84,6 +84,8 @@ class LockCover(QFrame):
             )
         )
         text.setWordWrap(True)
+        # a wrapped label in a fixed-width box: ask for the height its lines need
+        text.setMinimumHeight(text.heightForWidth(440 - 48))
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.returnPressed.connect(self._submit)

@@ -68,7 +68,8 @@ class PasswordChangeDialog(QDialog):
                 self.tr(
                     "Write the password down and keep it somewhere safe. A forgotten password "
                     "cannot be recovered by anyone: without it the data (and its backups made "
-                    "from now on) cannot be opened."
+                    "from now on) cannot be opened. Backups made before stay without a password: "
+                    "delete them or keep them somewhere safe."
                 )
             )
         form = QFormLayout()
