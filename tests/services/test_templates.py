@@ -77,6 +77,8 @@ def make_visit_form(path: Path) -> Path:
         ws.column_dimensions[col].width = width
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_title_rows = "3:4"
     ws.oddFooter.center.text = "××村驻村工作队 第 &P 页"
     dv = DataValidation(type="list", formula1='"入户,电话,座谈"')

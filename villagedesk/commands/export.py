@@ -1,6 +1,7 @@
-"""``villagedesk export KIND [--month YYYY-MM] -o OUT [--show-ids]``: the township's files.
+"""``villagedesk export KIND [NAME] [--month YYYY-MM] -o OUT [--show-ids]``: the township's files.
 
-KIND: ledger (.xlsx), report, cards, household, aid-sheet (.pdf). Every writer writes to a
+KIND: ledger (.xlsx), report, cards, household, aid-sheet (.pdf), template NAME (a saved
+township form filled for the month, .xlsx; NAME also as ``--name``). Every writer writes to a
 temp file beside OUT and moves it into place, so a failed export leaves nothing behind.
 """
 
@@ -17,7 +18,7 @@ _OTHER_WRITERS = {
     "report": ("villagedesk.services.report_pdf", "write_monthly_report"),
     "cards": ("villagedesk.services.cards_pdf", "write_contact_cards"),
     "household": ("villagedesk.services.household_pdf", "write_household_files"),
-    "template": ("villagedesk.services.importing.templates", "write_import_template"),
+    "template": ("villagedesk.services.templates", "fill_template"),
 }
 
 
@@ -27,9 +28,12 @@ def register(subparsers) -> None:
         "export",
         help="导出台账、报告、联系卡、一户一档、慰问发放登记表",
         description="导出给乡镇的文件：ledger 月度台账(.xlsx)、report 月度工作报告、cards 便民联系卡、"
-        "household 一户一档、aid-sheet 慰问金/物资发放登记表(.pdf)。",
+        "household 一户一档、aid-sheet 慰问金/物资发放登记表(.pdf)、"
+        "template NAME 用保存的乡镇模板填表(.xlsx，模板见 villagedesk template list)。",
     )
     p.add_argument("kind", choices=KINDS, metavar="KIND", help="、".join(KINDS))
+    p.add_argument("template_name", nargs="?", metavar="NAME", help="template：模板名称")
+    p.add_argument("--name", metavar="NAME", help="template：模板名称（同 NAME）")
     p.add_argument("--month", metavar="YYYY-MM", help="月份（默认本月）")
     p.add_argument("-o", "--output", required=True, metavar="OUT", help="输出文件")
     p.add_argument("--show-ids", action="store_true", help="显示完整身份证号码（默认打码）")
@@ -94,6 +98,15 @@ def run(args: argparse.Namespace, ctx) -> int:
     _check_output(out, ctx)
     mask = False if args.show_ids else None  # None: the profile's setting (masked by default)
     kind = args.kind
+    name = args.name or args.template_name
+    if kind == "template" and not name:
+        ctx.fail(
+            "请指定模板名称：villagedesk export template 名称 -o 输出.xlsx",
+            "Name the template: villagedesk export template NAME -o OUT.xlsx",
+            2,
+        )
+    if kind != "template" and name:
+        ctx.fail("只有 template 需要名称", "Only the template kind takes a NAME", 2)
     writer = None
     if kind not in ("ledger", "aid-sheet"):
         writer = _other_writer(kind, ctx)  # before opening the db: a missing writer changes nothing
@@ -113,7 +126,7 @@ def run(args: argparse.Namespace, ctx) -> int:
     elif kind == "household":
         path = writer(db, out, household_no=args.household, mask_ids=mask)
     else:
-        path = writer(out)
+        path = writer(db, name, month, out, mask_ids=mask, progress=_Progress(ctx))
     path = Path(path or out)
     ctx.say(f"已导出：{path}", f"Exported: {path}")
     return 0

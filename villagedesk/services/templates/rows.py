@@ -173,9 +173,9 @@ def _resident_rows(
         [tag],
     )
     keyed = []
-    for p in people:
+    for n, p in enumerate(people):  # by household, its head first, then as entered
         hh = homes.home(p.household_uid)
-        keyed.append(((hh.household_no if hh else "", p.created_at, p.uid), p, hh))
+        keyed.append(((hh.household_no if hh else "", p.relation.value != "户主", n), p, hh))
     for _key, p, hh in sorted(keyed, key=lambda k: k[0]):
         yield {
             "name": p.name,
