@@ -7,21 +7,12 @@ from datetime import date
 import openpyxl
 import pytest
 
-from villagedesk import cli
 from villagedesk.cli import main
 from villagedesk.core.enums import Relation
 from villagedesk.core.records import Aid, Household, Resident, VillageProfile
 from villagedesk.core.validation import id_check_char
 
 HEAD_ID = "43012419580312001" + id_check_char("43012419580312001")
-
-
-@pytest.fixture(autouse=True)
-def _template_command(monkeypatch):
-    # cli.KNOWN_COMMANDS lists the command modules it loads; until "template" is added there
-    # (cli.py is not this module's file), load it for these tests
-    if "template" not in cli.KNOWN_COMMANDS:
-        monkeypatch.setattr(cli, "KNOWN_COMMANDS", [*cli.KNOWN_COMMANDS, "template"])
 
 
 @pytest.fixture

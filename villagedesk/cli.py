@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 #: command modules under ``villagedesk/commands`` (``import_`` because ``import`` is a keyword)
 KNOWN_COMMANDS = [
     "demo", "stats", "search", "dump", "load", "check", "export", "import_", "backup", "restore",
+    "template",
 ]  # fmt: skip
 LANGS = ("zh_CN", "en")
 DB_ENV = "VILLAGEDESK_DB"

@@ -7,7 +7,6 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlite_utils import Database as SUDatabase
 
 from villagedesk.core.records import Household
 from villagedesk.storage.backup import backup_dir_for, make_backup, restore_backup, verify_backup
@@ -26,14 +25,8 @@ PASSWORD = "村里的'密码'2026"
 
 
 def _open(path: Path, password: str) -> Database:
-    """What open_database(path, password=…) is to do once integrated: the same Database."""
-    conn = open_encrypted_connection(path, password)
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = FULL")
-    conn.execute("PRAGMA foreign_keys = ON")
-    db = Database(SUDatabase(conn, execute_plugins=False), path, actor="测试员")
-    db.password = password
-    return db
+    """The encrypted database opened the way the app opens it."""
+    return open_database(path, actor="测试员", password=password)
 
 
 @pytest.fixture(scope="module")

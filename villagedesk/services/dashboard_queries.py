@@ -36,15 +36,14 @@ def dashboard_figures(db: Database, day: date) -> Figures:
 def figures_of_file(path: str | os.PathLike[str], day: date) -> Figures | None:
     """The figures read through a connection of their own (for a background thread); None when
     the file cannot be read as it is now (missing, damaged, locked, or not yet upgraded)."""
-    from villagedesk.storage.database import open_database
-    from villagedesk.storage.schema import migrations
+    from villagedesk.storage.database import open_database, pending_migrations
 
     try:
         db = open_database(path, readonly=True, migrate=False)
     except Exception:  # the main thread's open explains any problem to the user
         return None
     try:
-        if migrations.pending(db.su):
+        if pending_migrations(db):
             return None  # the app upgrades the file first; figures of the old schema may differ
         return dashboard_figures(db, day)
     except Exception:

@@ -64,7 +64,7 @@ class Month:
 
 
 def _one(db: Database, sql: str, params: list[Any] | tuple = ()) -> Any:
-    row = db.su.execute(sql, list(params)).fetchone()
+    row = db.execute(sql, list(params)).fetchone()
     return row[0] if row and row[0] is not None else 0
 
 
@@ -95,13 +95,13 @@ def monthly_figures(
         span = " and date >= ? and date <= ?"
         params = [m.first.isoformat(), m.last.isoformat()]
         asof = min(m.last, today)
-    visits, visited = db.su.execute(
+    visits, visited = db.execute(
         f"select count(*), count(distinct household_uid) from visits where {live}{span}",
         params,
     ).fetchone()
     finished_as = f"{_FINISHED} and outcome = ?"
     if m is None:
-        row = db.su.execute(
+        row = db.execute(
             f"select count(*), sum({finished_as}), sum({finished_as}), sum({_TRACKING}), "
             f"sum({_TRACKING} and deadline < ?) from issues where {live}",
             ["已解决", "已解释", today.isoformat()],
@@ -112,7 +112,7 @@ def monthly_figures(
         done_in_month = f"{finished_as} and done_date >= ? and done_date <= ?"
         # tracking at the month's end: collected by then and not finished by then
         open_at_end = "collected_date <= ? and (done_date is null or done_date > ?)"
-        row = db.su.execute(
+        row = db.execute(
             f"select sum({in_month}), sum({done_in_month}), sum({done_in_month}), "
             f"sum({open_at_end}), sum({open_at_end} and deadline < ?) from issues where {live}",
             [first, last, "已解决", first, last, "已解释", first, last]
@@ -193,14 +193,14 @@ def households_due_visit(
     hh_tags = [t.value for t in ATTENTION_HOUSEHOLD_TAGS]
     res_tags = [t.value for t in ATTENTION_RESIDENT_TAGS]
     marks = ",".join("?" * len(hh_tags))
-    for row in db.su.query(
+    for row in db.query(
         "select h.uid, j.value as tag from households h, json_each(h.tags) j "
         f"where h.deleted_at is null and j.value in ({marks})",
         hh_tags,
     ):
         reasons.setdefault(row["uid"], set()).add(row["tag"])
     marks = ",".join("?" * len(res_tags))
-    for row in db.su.query(
+    for row in db.query(
         "select r.household_uid as uid, j.value as tag from residents r, json_each(r.tags) j "
         f"where r.deleted_at is null and j.value in ({marks})",
         res_tags,
@@ -251,7 +251,7 @@ def recent_activity(db: Database, *, limit: int = 20) -> list[RecentItem]:
     """
     return [
         RecentItem(date.fromisoformat(row["d"]), row["kind"], row["text"], row["uid"])
-        for row in db.su.query(sql, [limit])
+        for row in db.query(sql, [limit])
     ]
 
 
@@ -277,7 +277,7 @@ def monthly_series(
     start = span[0].first.isoformat()
 
     def per_month(sql: str) -> dict[str, int]:
-        return {row[0]: row[1] for row in db.su.execute(sql, [start]).fetchall()}
+        return {row[0]: row[1] for row in db.execute(sql, [start]).fetchall()}
 
     visits = per_month(
         "select substr(date, 1, 7), count(*) from visits where deleted_at is null and date >= ? group by 1"

@@ -45,7 +45,7 @@ def _rows(db: Database, cls: type, table: str, uids: list[str] | None, order: st
     if uids is not None:
         sql += f" and household_uid in ({','.join('?' * len(uids))})"
         params = list(uids)
-    return [row_to_record(cls, row) for row in db.su.query(f"{sql} order by {order}", params)]
+    return [row_to_record(cls, row) for row in db.query(f"{sql} order by {order}", params)]
 
 
 def _folders(db: Database, households: list[Household]) -> list[_Folder]:

@@ -195,13 +195,13 @@ def search_issue_rows(rows: list[IssueRow], text: str, index: PinyinIndex | None
 def status_counts(db: Database, *, today: date) -> dict[str | None, int]:
     """How many issues each tab holds: None (all), each status value, and OVERDUE."""
     counts: dict[str | None, int] = {s.value: 0 for s in IssueStatus}
-    for row in db.su.query(
+    for row in db.query(
         "select status, count(*) as n from issues where deleted_at is null group by status"
     ):
         counts[row["status"]] = row["n"]
     counts[None] = sum(counts.values())
     counts[OVERDUE] = next(
-        db.su.query(
+        db.query(
             f"select count(*) as n from issues i where i.deleted_at is null and {_TRACKING} "
             "and i.deadline is not null and i.deadline < ?",
             [today.isoformat()],

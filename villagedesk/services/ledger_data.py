@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from villagedesk.core.enums import DeedStatus, IssueStatus, Presence
 from villagedesk.core.records import Activity, Aid, Deed, DiaryEntry, Issue, Visit
 from villagedesk.services.figures import Month
-from villagedesk.storage.schema import TABLES
+from villagedesk.storage.tables import TABLES
 
 if TYPE_CHECKING:
     from villagedesk.storage.database import Database
@@ -256,7 +256,7 @@ def _records(db: Database, cls: type, sql: str, params: list[Any]) -> list[Any]:
     decoders = _decoders(cls)
     columns = ", ".join(f"[{name}]" for name, _ in decoders)
     out = []
-    for row in db.su.execute(f"select {columns} from [{TABLES[cls]}] {sql}", params):
+    for row in db.execute(f"select {columns} from [{TABLES[cls]}] {sql}", params):
         kwargs = {}
         for (name, decode), value in zip(decoders, row, strict=False):
             kwargs[name] = decode(value) if decode is not None and value is not None else value
@@ -305,7 +305,7 @@ def load_month(db: Database, m: Month, *, today: date, aid_only: bool = False) -
     data.activities = db.activities.between(m.first, m.last)
     data.diary = db.diary.between(m.first, m.last)
     _load_names(db, data)
-    for row in db.su.query(
+    for row in db.query(
         "select i.visit_uid as v, i.number as n from issues i join visits v on v.uid = i.visit_uid "
         "where i.deleted_at is null and v.date >= ? and v.date <= ? order by i.number",
         span,
@@ -318,9 +318,9 @@ def load_month(db: Database, m: Month, *, today: date, aid_only: bool = False) -
 def _load_names(db: Database, data: MonthData) -> None:
     data.households = {
         row["uid"]: HouseholdName(row["head_name"], row["household_no"], row["group_uid"])
-        for row in db.su.query("select uid, head_name, household_no, group_uid from households")
+        for row in db.query("select uid, head_name, household_no, group_uid from households")
     }
-    data.groups = {row["uid"]: row["name"] for row in db.su.query("select uid, name from groups")}
+    data.groups = {row["uid"]: row["name"] for row in db.query("select uid, name from groups")}
     # deleted members keep their names on old records; team order as the team page shows it
     data.members = {m.uid: m.name for m in db.team.find(include_deleted=True)}
 
@@ -336,7 +336,7 @@ def _load_aid_people(db: Database, data: MonthData) -> None:
             f"uid in ({','.join('?' * len(ppl)) or 'null'}) or "
             f"(relation = '户主' and deleted_at is null and household_uid in ({','.join('?' * len(hms)) or 'null'}))"
         )
-        for row in db.su.query(sql, [*ppl, *hms]):
+        for row in db.query(sql, [*ppl, *hms]):
             data.aid_people[row["uid"]] = (row["name"], row["id_number"] or "")
             if row["relation"] == "户主":
                 data.aid_people[f"head:{row['household_uid']}"] = (

@@ -35,14 +35,14 @@ def _issues(
     from villagedesk.storage.repository import row_to_record
 
     cond = f"deleted_at is null and {where}"
-    total = db.su.execute(f"select count(*) from issues where {cond}", params).fetchone()[0]
+    total = db.execute(f"select count(*) from issues where {cond}", params).fetchone()[0]
     sql = f"select * from issues where {cond} order by {order} limit {int(limit)}"
-    return [row_to_record(Issue, row) for row in db.su.query(sql, params)], total
+    return [row_to_record(Issue, row) for row in db.query(sql, params)], total
 
 
 def _household_names(db: Database) -> dict[str, str]:
     return {
-        row["uid"]: row["head_name"] for row in db.su.query("select uid, head_name from households")
+        row["uid"]: row["head_name"] for row in db.query("select uid, head_name from households")
     }
 
 

@@ -171,7 +171,7 @@ def visit_months(db: Database) -> list[str]:
     """The months (YYYY-MM) that have visits, newest first."""
     return [
         row["m"]
-        for row in db.su.query(
+        for row in db.query(
             "select distinct substr(date, 1, 7) as m from visits "
             "where deleted_at is null order by m desc"
         )

@@ -44,7 +44,7 @@ class AuditLog:
     ) -> list[AuditEntry]:
         """Newest changes first, optionally for one record."""
         where, params = ("where uid = ?", [uid]) if uid else ("", [])
-        rows = self.db.su.query(
+        rows = self.db.query(
             f"select * from audit {where} order by id desc limit ? offset ?",
             [*params, limit, offset],
         )

@@ -277,7 +277,7 @@ def backup_on_exit(db: Database, *, now: datetime | None = None) -> BackupInfo |
     now = now or datetime.now()
     folder = backup_dir_for(db.path)
     existing = list_backups(folder, stem=db.path.stem)
-    row = db.su.execute("select max(at) from audit").fetchone()
+    row = db.execute("select max(at) from audit").fetchone()
     last_change = datetime.fromisoformat(row[0]) if row and row[0] else None
     if existing and (last_change is None or last_change < existing[0].created_at):
         return None

@@ -15,7 +15,7 @@ from villagedesk.core.enums import AidKind, Gender, Relation
 from villagedesk.core.records import IssueEvent, Record
 from villagedesk.core.validation import ValidationError, parse_id_number, validate_phone
 from villagedesk.storage.repository import record_to_row, row_to_record
-from villagedesk.storage.schema import TABLES
+from villagedesk.storage.tables import TABLES
 
 if TYPE_CHECKING:
     from villagedesk.storage.database import Database
@@ -29,7 +29,7 @@ RECORD_TABLES = [t for t in TABLES.values() if t != "issue_events"]
 def iter_records(db: Database, cls: type[T], *, order_by: str = "rowid") -> Iterator[T]:
     """Every record of a class, the recycle bin included, in insertion order."""
     table = TABLES[cls]
-    for row in db.su.query(f"select * from [{table}] order by {order_by}"):
+    for row in db.query(f"select * from [{table}] order by {order_by}"):
         yield row_to_record(cls, row)
 
 
@@ -45,7 +45,7 @@ def record_counts(db: Database, *, include_deleted: bool = True) -> dict[str, in
     """table name -> number of records (issue events not counted)."""
     where = "" if include_deleted else " where deleted_at is null"
     return {
-        table: db.su.execute(f"select count(*) from [{table}]{where}").fetchone()[0]
+        table: db.execute(f"select count(*) from [{table}]{where}").fetchone()[0]
         for table in RECORD_TABLES
     }
 
@@ -59,7 +59,7 @@ def existing_uids(db: Database, table: str, uids: Iterable[str]) -> set[str]:
         marks = ",".join("?" * len(chunk))
         found.update(
             row[0]
-            for row in db.su.execute(f"select uid from [{table}] where uid in ({marks})", chunk)
+            for row in db.execute(f"select uid from [{table}] where uid in ({marks})", chunk)
         )
     return found
 

@@ -11,15 +11,14 @@ import getpass
 import os
 import sqlite3
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cached_property
 from pathlib import Path
-
-from sqlite_utils import Database as SUDatabase
+from typing import Any
 
 from villagedesk.core.clock import now_iso
 from villagedesk.storage import errors
-from villagedesk.storage.schema import KNOWN_MIGRATIONS, MIGRATION_SET, migrations
+from villagedesk.storage.tables import MIGRATION_NAMES, MIGRATION_SET
 
 BUSY_TIMEOUT_MS = 3000
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -73,19 +72,37 @@ class Database:
     """An open village database: the sqlite-utils handle plus one repository per kind."""
 
     def __init__(
-        self, su: SUDatabase, path: Path, *, actor: str = "", password: str | None = None
+        self, conn: sqlite3.Connection, path: Path, *, actor: str = "", password: str | None = None
     ) -> None:
-        self.su = su
+        self.conn = conn
         self.path = path
         self.actor = actor or _default_actor()
         # kept only in memory, so backups of an encrypted database are encrypted too
         self.password = password
 
+    @cached_property
+    def su(self):
+        """The sqlite-utils handle, made on first write (its import costs startup time)."""
+        from sqlite_utils import Database as SUDatabase
+
+        return SUDatabase(self.conn, execute_plugins=False)
+
+    def query(self, sql: str, params: Iterable[Any] = ()) -> Iterator[dict[str, Any]]:
+        """Rows of a SELECT as dicts (like sqlite-utils' ``query``)."""
+        cursor = self.conn.execute(sql, list(params))
+        keys = [d[0] for d in cursor.description]
+        for row in cursor:
+            yield dict(zip(keys, row, strict=True))
+
+    def execute(self, sql: str, params: Iterable[Any] = ()):
+        """Run one statement and return its cursor."""
+        return self.conn.execute(sql, list(params))
+
     # ---- transactions --------------------------------------------------------
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Database]:
         """One user action: everything inside commits together or not at all."""
-        conn = self.su.conn
+        conn = self.conn
         with translate_errors(self.path):
             if conn.in_transaction:
                 with self.su.atomic():  # a savepoint
@@ -108,12 +125,12 @@ class Database:
     def close(self) -> None:
         """Close the connection (checkpointing the WAL)."""
         with contextlib.suppress(sqlite3.Error):
-            self.su.conn.close()
+            self.conn.close()
 
     # ---- settings ------------------------------------------------------------
     def get_setting(self, key: str, default: str | None = None) -> str | None:
         """A stored setting's text value."""
-        rows = list(self.su.query("select value from settings where key = ?", [key]))
+        rows = list(self.query("select value from settings where key = ?", [key]))
         return rows[0]["value"] if rows else default
 
     def set_setting(self, key: str, value: str) -> None:
@@ -232,9 +249,9 @@ class Database:
     def integrity_problems(self) -> list[str]:
         """What ``PRAGMA integrity_check`` and ``foreign_key_check`` report (empty when fine)."""
         with translate_errors(self.path):
-            rows = [r[0] for r in self.su.execute("PRAGMA integrity_check").fetchall()]
+            rows = [r[0] for r in self.execute("PRAGMA integrity_check").fetchall()]
             problems = [] if rows == ["ok"] else rows
-            for table, rowid, parent, _ in self.su.execute("PRAGMA foreign_key_check").fetchall():
+            for table, rowid, parent, _ in self.execute("PRAGMA foreign_key_check").fetchall():
                 problems.append(f"{table} 第 {rowid} 行引用了不存在的 {parent} 记录")
         return problems
 
@@ -304,11 +321,11 @@ def open_database(
             conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
         conn.isolation_level = None  # we open transactions ourselves (BEGIN IMMEDIATE)
         try:
-            su = SUDatabase(conn, execute_plugins=False)
+            conn.execute("PRAGMA recursive_triggers = ON")
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("select count(*) from sqlite_master").fetchone()
-            db = Database(su, path, actor=actor, password=password or None)
+            db = Database(conn, path, actor=actor, password=password or None)
             # refuse a foreign or newer file before anything (even the journal mode) changes it
             _check_version(db)
             if not readonly:
@@ -316,8 +333,8 @@ def open_database(
                 conn.execute("PRAGMA synchronous = FULL")
             if migrate and not readonly:
                 _migrate(db, existed=exists and path.stat().st_size > 0)
-            elif migrations.pending(su):
-                if readonly and not migrations.applied(su):
+            elif _pending(db):
+                if readonly and not _applied(db):
                     raise errors.NotADatabaseError(
                         f"文件不是驻村工作台数据库：{path}",
                         f"The file is not a VillageDesk database: {path}",
@@ -340,15 +357,38 @@ def _connect_readonly(path: Path) -> sqlite3.Connection:
         return sqlite3.connect(f"{path.as_uri()}?immutable=1", uri=True)
 
 
+def _applied(db: Database) -> list[str]:
+    """Names of the migrations recorded in the file, in order (plain SQL: no sqlite-utils)."""
+    has_table = db.execute(
+        "select 1 from sqlite_master where type = 'table' and name = '_sqlite_migrations'"
+    ).fetchone()
+    if not has_table:
+        return []
+    return [
+        row[0]
+        for row in db.execute(
+            "select name from _sqlite_migrations where migration_set = ? order by rowid",
+            [MIGRATION_SET],
+        )
+    ]
+
+
+def _pending(db: Database) -> list[str]:
+    applied = set(_applied(db))
+    return [name for name in MIGRATION_NAMES if name not in applied]
+
+
 def _check_version(db: Database) -> None:
-    applied = [m.name for m in migrations.applied(db.su)]
-    unknown = [name for name in applied if name not in KNOWN_MIGRATIONS]
+    applied = _applied(db)
+    unknown = [name for name in applied if name not in MIGRATION_NAMES]
     if unknown:
         raise errors.NewerSchemaError(
             "这个数据库由更新版本的驻村工作台创建，请先升级软件再打开（数据未做任何改动）",
             "This database was written by a newer VillageDesk; please upgrade (nothing was changed)",
         )
-    tables = set(db.su.table_names())
+    tables = {
+        row[0] for row in db.execute("select name from sqlite_master where type = 'table'")
+    }
     if not applied and tables - {"_sqlite_migrations"}:
         raise errors.NotADatabaseError(
             f"这是一个其他程序的 SQLite 数据库，不是驻村工作台数据库：{db.path}",
@@ -357,21 +397,35 @@ def _check_version(db: Database) -> None:
 
 
 def _migrate(db: Database, *, existed: bool) -> None:
-    pending = migrations.pending(db.su)
+    pending = _pending(db)
     if not pending:
         return
-    if existed and migrations.applied(db.su):
+    from villagedesk.storage.schema import migrations  # sqlite-utils: only when upgrading
+
+    if existed and _applied(db):
         from villagedesk.storage.backup import backup_database
 
         stamp = now_iso().replace(":", "").replace("-", "")
-        dest = db.path.parent / "backups" / f"{db.path.stem}-before-{pending[0].name}-{stamp}.db"
+        dest = db.path.parent / "backups" / f"{db.path.stem}-before-{pending[0]}-{stamp}.db"
         backup_database(db, dest)
     migrations.apply(db.su)
 
 
 def schema_version(db: Database) -> list[str]:
     """The migrations applied to this database, in order."""
-    return [m.name for m in migrations.applied(db.su) if m.name] if db else []
+    return _applied(db)
 
 
-__all__ = ["Database", "open_database", "MIGRATION_SET", "schema_version", "is_sqlite_file"]
+def pending_migrations(db: Database) -> list[str]:
+    """The migrations this version would still apply to the database."""
+    return _pending(db)
+
+
+__all__ = [
+    "Database",
+    "open_database",
+    "MIGRATION_SET",
+    "schema_version",
+    "pending_migrations",
+    "is_sqlite_file",
+]

@@ -24,5 +24,5 @@ class GroupRepo(Repository[Group]):
         """uid -> name of every group, for lists and reports."""
         return {
             row["uid"]: row["name"]
-            for row in self.db.su.query("select uid, name from groups where deleted_at is null")
+            for row in self.db.query("select uid, name from groups where deleted_at is null")
         }

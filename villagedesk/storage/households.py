@@ -40,7 +40,7 @@ class HouseholdRepo(Repository[Household]):
         """household uid -> number of (not deleted) residents."""
         return {
             row["household_uid"]: row["n"]
-            for row in self.db.su.query(
+            for row in self.db.query(
                 "select household_uid, count(*) as n from residents "
                 "where deleted_at is null group by household_uid"
             )

@@ -33,7 +33,7 @@ class IssueRepo(Repository[Issue]):
 
     def next_number(self, year: int) -> str:
         """The next free number of a year: 2026-001, 2026-002, …"""
-        rows = self.db.su.query("select number from issues where number like ?", [f"{year}-%"])
+        rows = self.db.query("select number from issues where number like ?", [f"{year}-%"])
         used = [int(n) for row in rows if (n := row["number"].split("-", 1)[1]).isdigit()]
         return f"{year}-{(max(used) + 1) if used else 1:03d}"
 
@@ -58,7 +58,7 @@ class IssueRepo(Repository[Issue]):
             return issues
         by_uid = {i.uid: i for i in issues}
         marks = ",".join("?" * len(by_uid))
-        for row in self.db.su.query(
+        for row in self.db.query(
             f"select * from issue_events where issue_uid in ({marks}) and deleted_at is null "
             "order by date, created_at, rowid",
             list(by_uid),
@@ -70,7 +70,7 @@ class IssueRepo(Repository[Issue]):
         """An issue's timeline, oldest first."""
         return [
             row_to_record(IssueEvent, row)
-            for row in self.db.su.query(
+            for row in self.db.query(
                 "select * from issue_events where issue_uid = ? and deleted_at is null "
                 "order by date, created_at, rowid",
                 [issue_uid],
@@ -80,7 +80,7 @@ class IssueRepo(Repository[Issue]):
     def _after_write(self, record: Issue) -> None:
         saved = {
             row["uid"]
-            for row in self.db.su.query(
+            for row in self.db.query(
                 "select uid from issue_events where issue_uid = ?", [record.uid]
             )
         }

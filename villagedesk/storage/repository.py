@@ -14,7 +14,7 @@ from villagedesk.core.clock import now_iso
 from villagedesk.core.records import Record
 from villagedesk.core.serialize import field_names, from_dict, to_dict
 from villagedesk.core.validation import ValidationError
-from villagedesk.storage.schema import TABLES
+from villagedesk.storage.tables import TABLES
 
 if TYPE_CHECKING:
     from villagedesk.storage.database import Database
@@ -90,7 +90,7 @@ class Repository(Generic[T]):
         sql = f"select * from [{self.table_name}] where uid = ?"
         if not include_deleted:
             sql += " and deleted_at is null"
-        rows = list(self.db.su.query(sql, [uid]))
+        rows = list(self.db.query(sql, [uid]))
         return self._decode(rows[0]) if rows else None
 
     def require(self, uid: str) -> T:
@@ -140,7 +140,7 @@ class Repository(Generic[T]):
         sql += f" order by {order_by or self.default_order}"
         if limit is not None:
             sql += f" limit {int(limit)} offset {int(offset)}"
-        for row in self.db.su.query(sql, args):
+        for row in self.db.query(sql, args):
             yield self._decode(row)
 
     def count(
@@ -148,7 +148,7 @@ class Repository(Generic[T]):
     ) -> int:
         """How many records match."""
         sql, args = self._select("count(*) as n", where, params, include_deleted, False)
-        return next(self.db.su.query(sql, args))["n"]
+        return next(self.db.query(sql, args))["n"]
 
     def _select(
         self,
@@ -195,7 +195,7 @@ class Repository(Generic[T]):
         self.validate(record)
         with self.db.transaction():
             before_rows = list(
-                self.db.su.query(f"select * from [{self.table_name}] where uid = ?", [record.uid])
+                self.db.query(f"select * from [{self.table_name}] where uid = ?", [record.uid])
             )
             if not before_rows:
                 raise ValidationError(f"找不到要修改的记录（{self.kind}），可能已被删除")
@@ -221,7 +221,7 @@ class Repository(Generic[T]):
     def _set_deleted(self, uid: str, value: str | None, action: str) -> None:
         with self.db.transaction():
             rows = list(
-                self.db.su.query(f"select deleted_at from [{self.table_name}] where uid = ?", [uid])
+                self.db.query(f"select deleted_at from [{self.table_name}] where uid = ?", [uid])
             )
             if not rows:
                 raise ValidationError(

@@ -17,28 +17,11 @@ from sqlite_utils.migrations import Migrations
 from villagedesk.core import records as r
 from villagedesk.core.monitoring import CheckTask, MonitoringEntry, MonitoringList
 from villagedesk.core.serialize import _unwrap_optional, field_names
+from villagedesk.storage.tables import MIGRATION_NAMES, MIGRATION_SET, TABLES
 
-MIGRATION_SET = "villagedesk"
+__all__ = ["KNOWN_MIGRATIONS", "MIGRATION_SET", "TABLES", "migrations", "column_types"]
+
 migrations = Migrations(MIGRATION_SET)
-
-#: record class -> table name
-TABLES: dict[type, str] = {
-    r.TeamMember: "team_members",
-    r.Group: "groups",
-    r.Household: "households",
-    r.Resident: "residents",
-    r.Visit: "visits",
-    r.Issue: "issues",
-    r.IssueEvent: "issue_events",
-    r.Aid: "aid",
-    r.Deed: "deeds",
-    r.Activity: "activities",
-    r.DiaryEntry: "diary",
-    r.Attachment: "attachments",
-    MonitoringList: "monitoring_lists",
-    MonitoringEntry: "monitoring_entries",
-    CheckTask: "check_tasks",
-}
 
 _FOREIGN_KEYS: dict[str, list[tuple[str, str, str]]] = {
     "residents": [("household_uid", "households", "uid")],
@@ -220,3 +203,5 @@ def m006_templates(db: SUDatabase) -> None:
 
 #: the names, in order, that this version knows
 KNOWN_MIGRATIONS = [m.name for m in migrations._migrations]
+if KNOWN_MIGRATIONS != MIGRATION_NAMES:  # a new migration must be listed in tables.py too
+    raise RuntimeError(f"storage/tables.py MIGRATION_NAMES is out of date: {KNOWN_MIGRATIONS}")

@@ -91,11 +91,11 @@ _HOUSEHOLD_DETAILS = """
 def _details(db: Database, sql: str, uids: list[str]) -> list[dict]:
     if not uids:
         return []
-    return list(db.su.query(sql.format(marks=",".join("?" * len(uids))), uids))
+    return list(db.query(sql.format(marks=",".join("?" * len(uids))), uids))
 
 
 def _scan(db: Database, sql: str, params: list, limit: int) -> list[str]:
-    return [row[0] for row in db.su.execute(f"{sql} limit {int(limit)}", params).fetchall()]
+    return [row[0] for row in db.execute(f"{sql} limit {int(limit)}", params).fetchall()]
 
 
 def _pinyin_uids(db: Database, kind: str, q: str, limit: int) -> tuple[list[str], set[str]]:

@@ -41,7 +41,7 @@ class VisitRepo(Repository[Visit]):
         """household uid -> date of its latest visit."""
         return {
             row["household_uid"]: date.fromisoformat(row["d"])
-            for row in self.db.su.query(
+            for row in self.db.query(
                 "select household_uid, max(date) as d from visits "
                 "where deleted_at is null and household_uid is not null group by household_uid"
             )

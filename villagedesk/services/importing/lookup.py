@@ -24,7 +24,7 @@ class Lookup:
     def _query(self, sql: str, params: list | tuple = ()) -> list[dict]:
         if self.db is None:
             return []
-        return list(self.db.su.query(sql, params))
+        return list(self.db.query(sql, params))
 
     @cached_property
     def households_by_no(self) -> dict[str, dict]:

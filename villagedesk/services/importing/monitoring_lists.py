@@ -139,7 +139,7 @@ def plan_monitoring_list(
     lst.list_date = list_date or today()
     lst.category = category
     if db is not None and duplicates != "keep_both":
-        same = db.su.execute(
+        same = db.execute(
             "select count(*) from monitoring_lists where deleted_at is null and source = ? "
             "and list_date = ? and name = ?",
             [lst.source, lst.list_date.isoformat(), lst.name],

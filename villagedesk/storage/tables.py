@@ -1,0 +1,41 @@
+"""Table names and the list of migrations, importable without sqlite-utils (fast startup).
+
+``schema.py`` holds the migrations themselves and checks at import that its list matches
+``MIGRATION_NAMES``; opening an up-to-date database needs only this module.
+"""
+
+from __future__ import annotations
+
+from villagedesk.core import records as r
+from villagedesk.core.monitoring import CheckTask, MonitoringEntry, MonitoringList
+
+MIGRATION_SET = "villagedesk"
+
+#: every migration this version knows, in order (schema.py must define exactly these)
+MIGRATION_NAMES = [
+    "m001_initial",
+    "m002_search_keys",
+    "m003_monitoring",
+    "m004_search_indexes",
+    "m005_figure_indexes",
+    "m006_templates",
+]
+
+#: record class -> table name
+TABLES: dict[type, str] = {
+    r.TeamMember: "team_members",
+    r.Group: "groups",
+    r.Household: "households",
+    r.Resident: "residents",
+    r.Visit: "visits",
+    r.Issue: "issues",
+    r.IssueEvent: "issue_events",
+    r.Aid: "aid",
+    r.Deed: "deeds",
+    r.Activity: "activities",
+    r.DiaryEntry: "diary",
+    r.Attachment: "attachments",
+    MonitoringList: "monitoring_lists",
+    MonitoringEntry: "monitoring_entries",
+    CheckTask: "check_tasks",
+}
