@@ -75,6 +75,9 @@ def test_a_whole_window_session_works_offline(qtbot, demo_db, tmp_path, no_netwo
     assert QThreadPool.globalInstance().waitForDone(20000)
     QCoreApplication.processEvents()
     assert backup.list_backups(tmp_path / "backups")  # the automatic one was written too
+    for _ in range(3):  # the dashboard's deferred loads must not outlive the window
+        QThreadPool.globalInstance().waitForDone(10000)
+        qtbot.wait(5)
     window.close()
     safety.close_at_exit(ctx)
 

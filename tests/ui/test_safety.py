@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QThreadPool
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from villagedesk.core.records import Household, Resident, VillageProfile
@@ -161,6 +161,7 @@ def test_read_only_database_opens_for_viewing_with_a_banner(qtbot, tmp_path, mon
     safety.install(window, ctx)
     assert window.readonly_banner.text().startswith("The database file is read-only")
     assert not list((tmp_path / "backups").glob("*.db"))  # no automatic backup attempted
+    settle(qtbot)
     safety.close_at_exit(ctx)
 
 
@@ -177,7 +178,14 @@ def window(qtbot, db):
     win = MainWindow(ctx)
     qtbot.addWidget(win)
     win.show()
-    return win
+    yield win
+    settle(qtbot)  # the dashboard's deferred loads must not outlive the window
+
+
+def settle(qtbot) -> None:
+    for _ in range(3):
+        QThreadPool.globalInstance().waitForDone(10000)
+        qtbot.wait(5)
 
 
 def panel_of(window) -> BackupPanel:
