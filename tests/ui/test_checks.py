@@ -109,8 +109,7 @@ def test_list_to_checks_to_aid(qtbot, db, village, tmp_path, monkeypatch):
 
     assert result.checks_button.isVisibleTo(result)
     result.checks_button.click()
-    dialog = wizard.checks_dialog
-    qtbot.addWidget(dialog)
+    dialog = wizard.checks_dialog  # a child of the wizard: deleted with it
     assert tab_texts(dialog) == ["待核查 (2)", "已入户核查 (0)", "已纳入救助 (0)", "不符合条件 (0)"]
     rows = {r.name: r for r in dialog.model.records()}
     assert set(rows) == {"张三", "王芳"}
@@ -201,10 +200,11 @@ def test_dashboard_label_counts_and_opens(qtbot, db, village, tmp_path, monkeypa
     import_list(qtbot, db, make_list(tmp_path / "名单.xlsx"), monkeypatch)
     ctx.notify("check_task")
     assert label.count == 2 and "2" in label.text()
-    dialog = label.open_checks()
-    qtbot.addWidget(dialog)
+    dialog = label.open_checks()  # a child of the label: deleted with it
     assert isinstance(dialog, ChecksDialog) and dialog.model.total() == 2
     assert label.open_checks() is dialog  # one at a time
+    dialog.reject()
+    assert label.dialog is None
 
 
 def test_dashboard_shows_open_checks(qtbot, db, village):

@@ -59,12 +59,14 @@ class OpenChecksLabel(QLabel):
             return self.dialog
         dialog = ChecksDialog(self.ctx, self.window())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.destroyed.connect(self._closed)
+        # finished, not destroyed: destroyed also fires while this label itself is being
+        # deleted (the dialog is its child), and calling into it then crashes
+        dialog.finished.connect(self._closed)
         dialog.open()
         self.dialog = dialog
         return dialog
 
-    def _closed(self) -> None:
+    def _closed(self, _result: int = 0) -> None:
         self.dialog = None
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt name
