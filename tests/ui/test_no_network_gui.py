@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import socket
 
 import pytest
@@ -14,6 +15,14 @@ from villagedesk.ui.context import AppContext
 from villagedesk.ui.main_window import MainWindow
 from villagedesk.ui.pages import PAGE_KEYS
 from villagedesk.ui.pages.reports import ExportOptions, write_output
+
+
+@pytest.fixture(autouse=True)
+def collect_qt_garbage_here():
+    """Collect this test's widget cycles on the UI thread, not in a later test's worker thread
+    (a QWidget freed by the garbage collector in a thread-pool thread crashes the process)."""
+    yield
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from dataclasses import replace
 from datetime import datetime
@@ -22,6 +23,14 @@ from villagedesk.ui.password_dialog import PasswordChangeDialog
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 ID_NUMBER = "11010519491231002X"
+
+
+@pytest.fixture(autouse=True)
+def collect_qt_garbage_here():
+    """Collect this test's widget cycles on the UI thread, not in a later test's worker thread
+    (a QWidget freed by the garbage collector in a thread-pool thread crashes the process)."""
+    yield
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)
