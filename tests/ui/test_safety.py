@@ -170,6 +170,9 @@ def test_read_only_database_opens_for_viewing_with_a_banner(qtbot, tmp_path, mon
     safety.install(window, ctx)
     assert window.readonly_banner.text().startswith("The database file is read-only")
     assert not list((tmp_path / "backups").glob("*.db"))  # no automatic backup attempted
+    panel = panel_of(window)
+    assert panel.backup_button.isEnabled()  # a copy can still be made elsewhere
+    assert not panel.restore_button.isEnabled() and not panel.set_password_button.isEnabled()
     settle(qtbot)
     safety.close_at_exit(ctx)
 

@@ -146,8 +146,18 @@ class BackupPanel(QGroupBox):
             else self.tr("No password: anyone with this computer or the file can read the data.")
         )
         available = self._encryption_available()
+        from villagedesk.ui.safety import is_writable
+
+        # a read-only file can still be backed up, but not replaced or re-keyed
+        writable = is_writable(self.ctx.db_path)
+        for button in (
+            self.restore_button,
+            self.change_password_button,
+            self.remove_password_button,
+        ):
+            button.setEnabled(writable)
         self.set_password_button.setVisible(not protected)
-        self.set_password_button.setEnabled(available)
+        self.set_password_button.setEnabled(available and writable)
         self.change_password_button.setVisible(protected)
         self.remove_password_button.setVisible(protected)
         if not available:
