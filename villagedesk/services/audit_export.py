@@ -247,7 +247,7 @@ def record_names(db: Database, entries: Iterable[AuditEntry]) -> dict[str, dict]
     for start in range(0, len(wanted), 500):
         chunk = wanted[start : start + 500]
         marks = ",".join("?" * len(chunk))
-        for uid, after in db.su.execute(
+        for uid, after in db.execute(
             f"select uid, after from audit where action = 'create' and uid in ({marks})", chunk
         ):
             with contextlib.suppress(ValueError, TypeError):
@@ -280,7 +280,7 @@ def query_entries(
     if where:
         sql += " where " + " and ".join(where)
     sql += " order by id desc limit ? offset ?"
-    rows = db.su.execute(sql, [*params, limit, offset]).fetchall()
+    rows = db.execute(sql, [*params, limit, offset]).fetchall()
     return [
         AuditEntry(
             id=r[0],
@@ -298,7 +298,7 @@ def query_entries(
 
 def audit_kinds(db: Database) -> list[str]:
     """The record kinds that appear in the log (for the viewer's filter)."""
-    return [r[0] for r in db.su.execute("select distinct kind from audit order by kind")]
+    return [r[0] for r in db.execute("select distinct kind from audit order by kind")]
 
 
 HEADERS = ("序号", "时间", "操作人", "操作", "类别", "记录", "修改前", "修改后")
