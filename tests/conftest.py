@@ -7,6 +7,7 @@ import os
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
+import gc  # noqa: E402
 from datetime import date  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -24,6 +25,8 @@ def _pinned_today():
     clock.pin_today(TODAY)
     yield
     clock.pin_today(None)
+    # free leftover Qt wrappers here, on the main thread, not later from a worker thread
+    gc.collect()
 
 
 @pytest.fixture

@@ -2416,6 +2416,10 @@ The current data is backed up first, so this can be undone by restoring that cop
         <translation>删除的记录保存在这里，随时可以恢复，不会被彻底清除。</translation>
     </message>
     <message>
+        <source>Change log…</source>
+        <translation>修改记录…</translation>
+    </message>
+    <message>
         <source>History of the selected record</source>
         <translation>所选记录的修改历史</translation>
     </message>

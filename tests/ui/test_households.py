@@ -169,6 +169,17 @@ def test_delete_and_restore_through_the_recycle_bin(qtbot, monkeypatch, db, page
     assert "李四" in shown_heads(page)
 
 
+def test_recycle_bin_opens_the_change_log(qtbot, monkeypatch, db, page, village):
+    from villagedesk.ui.audit_view import AuditDialog
+
+    opened = []
+    monkeypatch.setattr(AuditDialog, "open", lambda self: opened.append(self))
+    bin_page = RecycleBinPage(page.ctx)
+    qtbot.addWidget(bin_page)
+    qtbot.mouseClick(bin_page.audit_button, Qt.MouseButton.LeftButton)
+    assert len(opened) == 1 and opened[0].parent() is bin_page
+
+
 def test_double_click_opens_the_household_file(qtbot, db, page, village):
     opened = []
     page.ctx.open_household_requested.connect(opened.append)

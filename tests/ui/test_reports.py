@@ -142,8 +142,8 @@ def test_cancel_midway_leaves_no_file(qtbot, page, tmp_path, monkeypatch):
     monkeypatch.setattr(
         reports,
         "write_output",
-        lambda db_path, kind, out, opts, control: original(
-            db_path, kind, out, opts, PressCancelAfterFirstPage(control)
+        lambda db_path, kind, out, opts, control, **kw: original(
+            db_path, kind, out, opts, PressCancelAfterFirstPage(control), **kw
         ),
     )
     job = page.export("cards")

@@ -33,13 +33,15 @@ def dashboard_figures(db: Database, day: date) -> Figures:
     )
 
 
-def figures_of_file(path: str | os.PathLike[str], day: date) -> Figures | None:
+def figures_of_file(
+    path: str | os.PathLike[str], day: date, *, password: str | None = None
+) -> Figures | None:
     """The figures read through a connection of their own (for a background thread); None when
     the file cannot be read as it is now (missing, damaged, locked, or not yet upgraded)."""
     from villagedesk.storage.database import open_database, pending_migrations
 
     try:
-        db = open_database(path, readonly=True, migrate=False)
+        db = open_database(path, readonly=True, migrate=False, password=password)
     except Exception:  # the main thread's open explains any problem to the user
         return None
     try:

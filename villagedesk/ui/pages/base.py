@@ -31,7 +31,7 @@ class Page(QWidget):
         super().showEvent(event)
 
     def _on_changed(self, kind: str) -> None:
-        if kind in self.watches or "*" in self.watches:
+        if kind == "*" or kind in self.watches or "*" in self.watches:
             if self.isVisible():
                 self.refresh()
             else:

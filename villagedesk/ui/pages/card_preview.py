@@ -23,12 +23,14 @@ PREVIEW_DPI = 200
 BORDER_PT = 8
 
 
-def render_card_image(db_path: Path, out_dir: Path, dpi: float = PREVIEW_DPI) -> QImage:
+def render_card_image(
+    db_path: Path, out_dir: Path, dpi: float = PREVIEW_DPI, *, password: str | None = None
+) -> QImage:
     """Write the card sheet for the database at ``db_path`` and return its first card as image."""
     from villagedesk.services import cards_pdf
     from villagedesk.storage.database import open_database
 
-    db = open_database(db_path, create=False, migrate=False)
+    db = open_database(db_path, create=False, migrate=False, readonly=True, password=password)
     try:
         pdf = cards_pdf.write_contact_cards(db, out_dir / "card-preview.pdf")
     finally:
@@ -83,8 +85,9 @@ class CardPreview(QWidget):
         self.busy = True
         self.status.setText(self.tr("Drawing the card…"))
         db_path, out_dir = Path(self.ctx.db_path), Path(self._tmp.name)
+        password = self.ctx.db.password
         run_task(
-            lambda _control: render_card_image(db_path, out_dir),
+            lambda _control: render_card_image(db_path, out_dir, password=password),
             on_success=self._shown,
             on_failure=self._failed,
             on_finished=self._finished,

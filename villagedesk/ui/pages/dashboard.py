@@ -176,17 +176,19 @@ class DashboardPage(Page):
                 tile.set_value(PENDING)
         self._figures_generation += 1
         generation, path = self._figures_generation, self.ctx.db_path
+        password = self.ctx.db.password
         prefetch = None if self.figures_loaded else take_prefetched(path, day)
         if prefetch is not None and prefetch.done() and prefetch.result is not None:
             self.show_figures(*prefetch.result)  # computed while the app was starting
         else:
             run_task(
-                lambda _control: (prefetch and prefetch.wait()) or figures_of_file(path, day),
+                lambda _control: (prefetch and prefetch.wait())
+                or figures_of_file(path, day, password=password),
                 on_success=lambda result: self._figures_arrived(generation, result),
                 on_failure=lambda *_: self._figures_arrived(generation, None),
             )
         self.lists_loaded = False
-        QTimer.singleShot(0, self.load_lists)
+        QTimer.singleShot(0, self, self.load_lists)
 
     def load_figures_now(self) -> None:
         """Compute and show the figures on this thread (tests and the screenshot)."""
@@ -232,20 +234,20 @@ class DashboardPage(Page):
             self.tiles[f"{scope}.goods"].set_value(str(fig["aid"]["goods_records"]))
         self.figures_loaded = True
         self.lists_loaded = False
-        QTimer.singleShot(0, self.load_lists)
+        QTimer.singleShot(0, self, self.load_lists)
 
     def load_lists(self) -> None:
         """Query the dashboard lists and the chart in the background, then show them."""
         if self.lists_loaded or self._lists_task is not None:
             return
-        path = self.ctx.db_path
+        path, password = self.ctx.db_path, self.ctx.db.password
         day = today()
 
         def work(_control):
             # a background task opens its own connection (sqlite connections are per thread)
             from villagedesk.storage.database import open_database
 
-            db = open_database(path, migrate=False)
+            db = open_database(path, migrate=False, readonly=True, password=password)
             try:
                 return (
                     figures.overdue_issues(db, today=day),

@@ -139,6 +139,9 @@ class RecycleBinPage(Page):
         bar.addWidget(note)
         bar.addStretch(1)
         bar.addWidget(self.count_label)
+        self.audit_button = QPushButton(self.tr("Change log…"))
+        self.audit_button.clicked.connect(self.open_audit_log)
+        bar.addWidget(self.audit_button)
         bar.addWidget(self.restore_button)
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
@@ -178,6 +181,12 @@ class RecycleBinPage(Page):
         self.history.set_rows(self.ctx.db.audit.entries(uid=row.uid) if row else [])
         self.history_view.resizeColumnsToContents()
         self.history_view.horizontalHeader().setStretchLastSection(True)
+
+    def open_audit_log(self) -> None:
+        """The whole change log (who changed what, when, before and after), exportable."""
+        from villagedesk.ui.audit_view import AuditDialog
+
+        AuditDialog(self.ctx, self).open()
 
     def restore_selected(self) -> int:
         """Bring the selected records back; returns how many."""

@@ -85,7 +85,13 @@ class ExportOptions:
 
 
 def write_output(
-    db_path: Path, kind: str, out: Path, opts: ExportOptions, control: TaskControl | None = None
+    db_path: Path,
+    kind: str,
+    out: Path,
+    opts: ExportOptions,
+    control: TaskControl | None = None,
+    *,
+    password: str | None = None,
 ) -> Path:
     """Write one output with a fresh database connection (runs in the background task)."""
     from villagedesk.storage.database import open_database
@@ -95,7 +101,7 @@ def write_output(
             control.progress(done, total)
 
     progress(0, 1)  # a cancel pressed before the start stops here
-    db = open_database(db_path, create=False, migrate=False)
+    db = open_database(db_path, create=False, migrate=False, readonly=True, password=password)
     try:
         if kind == "ledger":
             from villagedesk.services.ledger_xlsx import write_monthly_ledger
@@ -169,9 +175,9 @@ class ExportJob:
         self.dialog.setMinimumDuration(400)
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
-        db_path = Path(ctx.db_path)
+        db_path, password = Path(ctx.db_path), ctx.db.password
         self.handle = run_task(
-            lambda control: write_output(db_path, kind, out, opts, control),
+            lambda control: write_output(db_path, kind, out, opts, control, password=password),
             on_success=self._succeeded,
             on_failure=self._failed,
             on_progress=self._progress,
