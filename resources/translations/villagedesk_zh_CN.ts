@@ -2730,6 +2730,10 @@ Open the folder?</source>
         <translation>恢复失败</translation>
     </message>
     <message>
+        <source>A check found damage in the database file. Keep the damaged file aside and restore the newest backup now? (Recommended; otherwise keep working carefully and make a backup.)</source>
+        <translation>检查发现数据库文件有损坏。是否把损坏的文件保留在一旁，并立即恢复最近的备份？（建议恢复；否则请谨慎操作并尽快备份。）</translation>
+    </message>
+    <message>
         <source>The database file is read-only: you can look, but not save.</source>
         <translation>数据库文件是只读的，只能查看，不能保存</translation>
     </message>

@@ -76,15 +76,20 @@ def _cipher_error() -> type[BaseException]:
     return dbapi2.DatabaseError
 
 
-def check_connection(conn, path: Path, *, full: bool = True) -> None:
-    """Raise if the connected file is damaged, not ours, or from a newer VillageDesk."""
-    from villagedesk.storage.schema import KNOWN_MIGRATIONS
+def check_connection(conn, path: Path, *, full: bool = True, scan: bool = True) -> None:
+    """Raise if the connected file is damaged, not ours, or from a newer VillageDesk.
+
+    ``scan=False`` reads only the schema and the migrations (milliseconds): what the app does
+    before its window shows; the page-by-page scan then runs in the background.
+    """
+    from villagedesk.storage.tables import MIGRATION_NAMES as KNOWN_MIGRATIONS
 
     try:
-        pragma = "integrity_check" if full else "quick_check"
-        rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}").fetchall()]
-        if rows != ["ok"]:
-            raise _damaged(path, rows[0] if rows else "")
+        if scan:
+            pragma = "integrity_check" if full else "quick_check"
+            rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}").fetchall()]
+            if rows != ["ok"]:
+                raise _damaged(path, rows[0] if rows else "")
         tables = {r[0] for r in conn.execute("select name from sqlite_master where type='table'")}
         if "_sqlite_migrations" not in tables:
             raise _not_ours(path)
@@ -290,7 +295,11 @@ class StartCheck:
 
 
 def check_on_start(
-    db_path: str | os.PathLike[str], *, password: str | None = None, full: bool = False
+    db_path: str | os.PathLike[str],
+    *,
+    password: str | None = None,
+    full: bool = False,
+    scan: bool = True,
 ) -> StartCheck:
     """Look at the database before the app opens it; never changes the file.
 
@@ -332,7 +341,7 @@ def check_on_start(
     except sqlite3.Error:
         return _damaged_check(path, newest_backup())
     try:
-        check_connection(conn, path, full=full)
+        check_connection(conn, path, full=full, scan=scan)
     except DatabaseLockedError as err:
         return StartCheck(StartState.LOCKED, path, str(err), err.english)
     except NotABackupError:

@@ -143,7 +143,8 @@ def open_at_start(path: Path, lang: str, parent: QWidget | None = None) -> Datab
 
     path = Path(path)
     try:
-        check = health.check_on_start(path)
+        # the schema only: the page-by-page scan runs once the window shows (start_health_scan)
+        check = health.check_on_start(path, scan=False)
     except Exception:  # the check is a help; the normal open still explains any problem
         log.exception("start-up check failed")
         return open_with_way_out(path, lang)
@@ -230,7 +231,60 @@ def install(window, ctx: AppContext, *, auto_backup: bool = True) -> None:
     else:
         if auto_backup:
             start_auto_backup(ctx, on_done=getattr(window, "update_backup_label", None))
+        start_health_scan(window, ctx)
     window.idle_lock = IdleLock(window, ctx)
+
+
+def start_health_scan(window, ctx: AppContext):
+    """Check every page of the database in the background; offer the newest backup if damaged.
+
+    Done after the window shows so a large database does not slow the start; the quick
+    check reads the whole file (about 0.2 s for a township of 5,000 households).
+    """
+    from villagedesk.storage import health
+    from villagedesk.ui.tasks import run_task
+
+    path, password = Path(ctx.db_path), ctx.db.password
+
+    def work(_control):
+        return health.check_on_start(path, password=password)
+
+    def done(check) -> None:
+        if check.state == health.StartState.DAMAGED:
+            offer_recovery(window, ctx, check)
+
+    def failed(message: str, details: str) -> None:
+        log.warning("background database check failed: %s %s", message, details)
+
+    return run_task(work, on_success=done, on_failure=failed)
+
+
+def offer_recovery(window, ctx: AppContext, check) -> bool:
+    """The open database turned out damaged: close it, keep it aside, restore the backup."""
+    from villagedesk.ui.backup_panel import notify_everything, reopen
+
+    title = QCoreApplication.translate("Safety", "The database is damaged")
+    question = QCoreApplication.translate(
+        "Safety",
+        "A check found damage in the database file. Keep the damaged file aside and "
+        "restore the newest backup now? (Recommended; otherwise keep working carefully "
+        "and make a backup.)",
+    )
+    answer = QMessageBox.question(
+        window,
+        title,
+        question,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes,
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    password = ctx.db.password
+    ctx.db.close()
+    recovered = recover_damaged(Path(ctx.db_path), check, ctx.lang, window)
+    reopen(ctx, password)
+    notify_everything(ctx)
+    return recovered
 
 
 def add_readonly_banner(window) -> QLabel:
