@@ -64,7 +64,7 @@ def test_a_whole_window_session_works_offline(qtbot, demo_db, tmp_path, no_netwo
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
-    safety.install(window, ctx)  # the daily backup runs in the background
+    safety.install(window, ctx, delay_ms=0)  # the daily backup runs in the background
     for key in PAGE_KEYS:
         page = window.show_page(key)
         assert window.stack.currentWidget() is page

@@ -222,16 +222,28 @@ def _discard_prefetched_figures() -> None:
 # ---- around the main window --------------------------------------------------------------------
 
 
-def install(window, ctx: AppContext, *, auto_backup: bool = True) -> None:
-    """Read-only banner, idle lock and the daily backup for a freshly built main window."""
+#: background checks wait this long after start, so the first seconds belong to the user
+BACKGROUND_DELAY_MS = 2500
+
+
+def install(
+    window, ctx: AppContext, *, auto_backup: bool = True, delay_ms: int = BACKGROUND_DELAY_MS
+) -> None:
+    """Read-only banner, idle lock, the daily backup and the background check of the file."""
+    from PySide6.QtCore import QTimer
+
     from villagedesk.ui.lock import IdleLock
 
     if not is_writable(ctx.db_path):
         add_readonly_banner(window)
     else:
-        if auto_backup:
-            start_auto_backup(ctx, on_done=getattr(window, "update_backup_label", None))
-        start_health_scan(window, ctx)
+
+        def background_checks() -> None:
+            if auto_backup:
+                start_auto_backup(ctx, on_done=getattr(window, "update_backup_label", None))
+            start_health_scan(window, ctx)
+
+        QTimer.singleShot(delay_ms, window, background_checks)
     window.idle_lock = IdleLock(window, ctx)
 
 
