@@ -2640,7 +2640,7 @@ Open the folder?</source>
     </message>
     <message>
         <source>Every valid row is written in one step: all of them, or none if anything fails.</source>
-        <translation type="unfinished"></translation>
+        <translation>所有有效的行一次写入：要么全部导入，出错时一行也不导入。</translation>
     </message>
     <message>
         <source>Row</source>
@@ -2715,6 +2715,7 @@ Open the folder?</source>
     </message>
     <message>
         <source>The database is damaged</source>
+        <extracomment>background checks wait this long after start, so the first seconds belong to the user</extracomment>
         <translation>数据库文件已损坏</translation>
     </message>
     <message>
