@@ -223,7 +223,12 @@ class AuditDialog(QDialog):
                     self.tr("The export failed: %1").replace("%1", message),
                 )
 
-        self.task = run_task(work, on_success=done, on_failure=failed)
+        self.task = run_task(
+            work,
+            on_success=done,
+            on_failure=failed,
+            modules=["villagedesk.services.audit_export", "openpyxl"],
+        )
         return self.task
 
 

@@ -226,7 +226,9 @@ class BackupPanel(QGroupBox):
                 self, self.tr("Back up"), self.tr("No backup was made: %1").replace("%1", message)
             )
 
-        self.task = run_task(work, on_success=done, on_failure=failed)
+        self.task = run_task(
+            work, on_success=done, on_failure=failed, modules=["villagedesk.storage.backup"]
+        )
         return self.task
 
     def _end_progress(self) -> None:

@@ -7,9 +7,10 @@ must never touch a widget, and it opens its own database connection if it needs 
 
 from __future__ import annotations
 
+import importlib
 import logging
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
@@ -92,6 +93,37 @@ class TaskHandle(QObject):
 _live: set[_Signals] = set()  # keep signal objects alive until the task finishes
 
 
+def _receiver_may_be_gone(callback: Callable[..., None]) -> Callable[..., None]:
+    # a page or dialog closed while its task ran: its answer has nobody to go to
+    def call(*args: Any) -> None:
+        try:
+            callback(*args)
+        except RuntimeError as exc:
+            if "already deleted" not in str(exc):
+                raise
+            log.info("task result dropped: its receiver was deleted")
+
+    return call
+
+
+def preload(modules: Iterable[str]) -> None:
+    """Import modules on the UI thread before a task needs them.
+
+    A first import inside a worker thread, while the UI thread runs Python, can crash the
+    interpreter under PySide6's import hook; tasks name what they import instead.
+    """
+    for name in modules:
+        try:
+            importlib.import_module(name)
+        except ImportError:  # the task reports a missing optional module itself
+            log.info("could not preload %s", name)
+            continue
+        if name == "villagedesk.core.pinyin":
+            from villagedesk.core.pinyin import name_keys
+
+            name_keys("张三")  # pypinyin imports its dictionaries on first use
+
+
 def run_task(
     fn: Callable[[TaskControl], Any],
     *,
@@ -99,21 +131,24 @@ def run_task(
     on_failure: Callable[[str, str], None] | None = None,
     on_progress: Callable[[int, int, str], None] | None = None,
     on_finished: Callable[[], None] | None = None,
+    modules: Iterable[str] = (),
 ) -> TaskHandle:
     """Run ``fn(control)`` in the background; callbacks arrive on the UI thread.
 
-    ``on_failure(message, details)``: message is "" when the user cancelled.
+    ``on_failure(message, details)``: message is "" when the user cancelled. ``modules``:
+    what ``fn`` imports, loaded here first (see ``preload``).
     """
+    preload(modules)
     signals = _Signals()
     control = TaskControl(signals)
     if on_success:
-        signals.succeeded.connect(on_success)
+        signals.succeeded.connect(_receiver_may_be_gone(on_success))
     if on_failure:
-        signals.failed.connect(on_failure)
+        signals.failed.connect(_receiver_may_be_gone(on_failure))
     if on_progress:
-        signals.progress.connect(on_progress)
+        signals.progress.connect(_receiver_may_be_gone(on_progress))
     if on_finished:
-        signals.finished.connect(on_finished)
+        signals.finished.connect(_receiver_may_be_gone(on_finished))
     _live.add(signals)
     signals.finished.connect(lambda: _live.discard(signals))
     handle = TaskHandle(signals, control)

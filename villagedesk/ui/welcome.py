@@ -200,7 +200,11 @@ class WelcomeDialog(QDialog):
             self.accept()
 
         self.task = run_task(
-            work, on_success=on_success, on_failure=on_failure, on_progress=on_progress
+            work,
+            on_success=on_success,
+            on_failure=on_failure,
+            on_progress=on_progress,
+            modules=["villagedesk.services.demo", "villagedesk.core.pinyin"],
         )
         self.progress.canceled.connect(self.task.cancel)
         return self.task

@@ -91,6 +91,7 @@ class CardPreview(QWidget):
             on_success=self._shown,
             on_failure=self._failed,
             on_finished=self._finished,
+            modules=["villagedesk.services.cards_pdf", "pypdfium2"],
         )
 
     def _shown(self, image: QImage) -> None:

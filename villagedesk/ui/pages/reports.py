@@ -72,6 +72,14 @@ OUTPUTS = [
            ".pdf", "便民联系卡"),
 ]  # fmt: skip
 OUTPUT_BY_KIND = {o.kind: o for o in OUTPUTS}
+#: the module each output's writer lives in (imported before its background task starts)
+WRITER_MODULES = {
+    "ledger": "villagedesk.services.ledger_xlsx",
+    "report": "villagedesk.services.report_pdf",
+    "household": "villagedesk.services.household_pdf",
+    "aid-sheet": "villagedesk.services.aid_sheet",
+    "cards": "villagedesk.services.cards_pdf",
+}
 
 
 @dataclass(frozen=True)
@@ -182,6 +190,7 @@ class ExportJob:
             on_failure=self._failed,
             on_progress=self._progress,
             on_finished=self._finished,
+            modules=[WRITER_MODULES[kind]],
         )
         self.dialog.canceled.connect(self.cancel)
 
