@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
@@ -15,16 +15,7 @@ from villagedesk.ui.context import AppContext
 from villagedesk.ui.i18n import install_translator
 from villagedesk.ui.main_window import MainWindow
 
-
-@pytest.fixture(autouse=True)
-def private_settings(tmp_path):
-    """QSettings go to a temporary ini file, never to the user's real settings."""
-    QCoreApplication.setOrganizationName("VillageDeskTest")
-    QCoreApplication.setApplicationName("VillageDeskTest")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "ini"))
-    yield
-    QSettings().clear()
+pytestmark = pytest.mark.usefixtures("private_settings")
 
 
 @pytest.fixture(autouse=True)

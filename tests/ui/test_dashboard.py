@@ -9,18 +9,14 @@ from PySide6.QtCore import QPoint, Qt
 
 from villagedesk.services.figures import Month, monthly_figures, monthly_series
 from villagedesk.ui.context import AppContext
-from villagedesk.ui.main_window import MainWindow
 from villagedesk.ui.pages.dashboard import DashboardPage
 
 TODAY = date(2026, 11, 29)  # pinned by tests/conftest.py
 
 
 @pytest.fixture
-def window(qtbot, demo_db):
-    w = MainWindow(AppContext(demo_db))
-    qtbot.addWidget(w)
-    w.show_page("dashboard")
-    w.show()
+def window(qtbot, make_window, demo_db):
+    w = make_window(demo_db, page="dashboard")
     qtbot.waitUntil(lambda: w.page("dashboard").figures_loaded, timeout=3000)
     return w
 

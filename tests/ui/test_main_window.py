@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QSettings, Qt
 
 from villagedesk.core.records import Household, Resident
 from villagedesk.ui.context import AppContext
@@ -11,16 +11,7 @@ from villagedesk.ui.errors import LOG_NAME, ErrorReporter
 from villagedesk.ui.main_window import MainWindow
 from villagedesk.ui.pages import PAGE_KEYS
 
-
-@pytest.fixture(autouse=True)
-def private_settings(tmp_path):
-    """QSettings go to a temporary ini file, never to the user's real settings."""
-    QCoreApplication.setOrganizationName("VillageDeskTest")
-    QCoreApplication.setApplicationName("VillageDeskTest")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "ini"))
-    yield
-    QSettings().clear()
+pytestmark = pytest.mark.usefixtures("private_settings")
 
 
 @pytest.fixture
@@ -34,12 +25,8 @@ def village(db):
 
 
 @pytest.fixture
-def window(qtbot, db, village):
-    w = MainWindow(AppContext(db))
-    qtbot.addWidget(w)
-    w.show_page("dashboard")
-    w.show()
-    return w
+def window(make_window, db, village):
+    return make_window(db, page="dashboard")
 
 
 def test_every_page_opens(window):

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import gc
 import socket
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool
+from PySide6.QtCore import QCoreApplication, QThreadPool
 
 from villagedesk.services.figures import Month
 from villagedesk.storage import backup
@@ -16,23 +15,7 @@ from villagedesk.ui.main_window import MainWindow
 from villagedesk.ui.pages import PAGE_KEYS
 from villagedesk.ui.pages.reports import ExportOptions, write_output
 
-
-@pytest.fixture(autouse=True)
-def collect_qt_garbage_here():
-    """Collect this test's widget cycles on the UI thread, not in a later test's worker thread
-    (a QWidget freed by the garbage collector in a thread-pool thread crashes the process)."""
-    yield
-    gc.collect()
-
-
-@pytest.fixture(autouse=True)
-def private_settings(tmp_path):
-    QCoreApplication.setOrganizationName("VillageDeskTest")
-    QCoreApplication.setApplicationName("VillageDeskTest")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "ini"))
-    yield
-    QSettings().clear()
+pytestmark = pytest.mark.usefixtures("collect_qt_garbage_here", "private_settings")
 
 
 @pytest.fixture

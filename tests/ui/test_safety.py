@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import gc
 import os
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QThreadPool
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from villagedesk.core.records import Household, Resident, VillageProfile
@@ -25,22 +24,7 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 ID_NUMBER = "11010519491231002X"
 
 
-@pytest.fixture(autouse=True)
-def collect_qt_garbage_here():
-    """Collect this test's widget cycles on the UI thread, not in a later test's worker thread
-    (a QWidget freed by the garbage collector in a thread-pool thread crashes the process)."""
-    yield
-    gc.collect()
-
-
-@pytest.fixture(autouse=True)
-def private_settings(tmp_path):
-    QCoreApplication.setOrganizationName("VillageDeskTest")
-    QCoreApplication.setApplicationName("VillageDeskTest")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "ini"))
-    yield
-    QSettings().clear()
+pytestmark = pytest.mark.usefixtures("collect_qt_garbage_here", "private_settings")
 
 
 @pytest.fixture
@@ -181,15 +165,10 @@ def test_read_only_database_opens_for_viewing_with_a_banner(qtbot, tmp_path, mon
 
 
 @pytest.fixture
-def window(qtbot, db):
-    from villagedesk.ui.main_window import MainWindow
-
+def window(qtbot, make_window, db):
     db.profile.save(VillageProfile(village="青石村"))
     add_household(db, "001", "张三")
-    ctx = AppContext(db)
-    win = MainWindow(ctx)
-    qtbot.addWidget(win)
-    win.show()
+    win = make_window(db)
     yield win
     settle(qtbot)  # the dashboard's deferred loads must not outlive the window
 

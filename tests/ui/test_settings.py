@@ -3,21 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QSettings
 
 from villagedesk.core.records import VillageProfile
 from villagedesk.ui.context import AppContext
 from villagedesk.ui.pages.settings import LANG_KEY, SettingsPage
 
-
-@pytest.fixture(autouse=True)
-def private_settings(tmp_path):
-    QCoreApplication.setOrganizationName("VillageDeskTest")
-    QCoreApplication.setApplicationName("VillageDeskTest")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "ini"))
-    yield
-    QSettings().clear()
+pytestmark = pytest.mark.usefixtures("private_settings")
 
 
 @pytest.fixture
