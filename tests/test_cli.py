@@ -13,11 +13,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from builders import make_id, solved_issue
 
 from villagedesk.cli import main
 from villagedesk.core import clock
 from villagedesk.core import workflow as wf
-from villagedesk.core.enums import HandlingMode, HouseholdTag, IssueLevel, IssueOutcome, TeamRole
+from villagedesk.core.enums import HouseholdTag, TeamRole
 from villagedesk.core.records import (
     Activity,
     Aid,
@@ -31,12 +32,11 @@ from villagedesk.core.records import (
     VillageProfile,
     Visit,
 )
-from villagedesk.core.validation import id_check_char
 from villagedesk.storage import database as database_mod
 from villagedesk.storage.database import open_database
 
 TODAY = date(2026, 11, 29)
-ZHANG_ID = "34112519800101001" + id_check_char("34112519800101001")
+ZHANG_ID = make_id("34112519800101001")
 ZHANG_MASKED = ZHANG_ID[:6] + "********" + ZHANG_ID[-4:]
 STATS_KEYS = {
     "village", "month", "households", "residents", "visits", "households_visited",
@@ -105,23 +105,10 @@ def _fill(path: Path) -> None:
             situation="老人腿脚不便",
         )
     )
-    issue = Issue(
-        number="2026-001",
-        collected_date=date(2026, 11, 3),
-        description="门前路灯坏了",
-        visit_uid=visit.uid,
-    )
-    wf.register(issue, actor="王书记")
-    wf.assign(
-        issue,
-        on=date(2026, 11, 4),
-        actor="王书记",
-        level=IssueLevel.VILLAGE,
-        mode=HandlingMode.AT_ONCE,
-    )
-    wf.conclude(
-        issue, on=date(2026, 11, 5), actor="王书记", outcome=IssueOutcome.SOLVED, result="已修好"
-    )
+    issue = solved_issue(
+        "2026-001", date(2026, 11, 3), "门前路灯坏了", actor="王书记", assigned_on=date(2026, 11, 4),
+        solved_on=date(2026, 11, 5), result="已修好", visit_uid=visit.uid,
+    )  # fmt: skip
     db.issues.add(issue)
     open_issue = Issue(number="2026-002", collected_date=date(2026, 11, 20), description="想学电商")
     wf.register(open_issue, actor="王书记")

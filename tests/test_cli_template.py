@@ -6,22 +6,16 @@ from datetime import date
 
 import openpyxl
 import pytest
+from builders import HEAD_ID, add_head_household
 
 from villagedesk.cli import main
-from villagedesk.core.enums import Relation
-from villagedesk.core.records import Aid, Household, Resident, VillageProfile
-from villagedesk.core.validation import id_check_char
-
-HEAD_ID = "43012419580312001" + id_check_char("43012419580312001")
+from villagedesk.core.records import Aid, VillageProfile
 
 
 @pytest.fixture
 def village_db(db):
     db.profile.save(VillageProfile(village="青山村"))
-    hh = db.households.add(Household(household_no="001", head_name="张大山"))
-    db.residents.add(
-        Resident(household_uid=hh.uid, name="张大山", id_number=HEAD_ID, relation=Relation.HEAD)
-    )
+    hh = add_head_household(db, "001", "张大山", id_number=HEAD_ID)
     for day, fen in ((3, 12345), (9, 50000), (20, 10000)):
         db.aid.add(Aid(date=date(2026, 11, day), household_uid=hh.uid, amount_fen=fen))
     return db

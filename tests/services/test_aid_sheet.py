@@ -7,14 +7,13 @@ from datetime import date
 
 import pypdf
 import pytest
+from builders import HEAD_ID, add_head_household
 
-from villagedesk.core.enums import AidKind, Relation
-from villagedesk.core.records import Aid, Group, Household, Resident, VillageProfile
-from villagedesk.core.validation import ValidationError, id_check_char
+from villagedesk.core.enums import AidKind
+from villagedesk.core.records import Aid, Group, VillageProfile
+from villagedesk.core.validation import ValidationError
 from villagedesk.services.aid_sheet import write_aid_sheet
 from villagedesk.services.pdf_common import ExportError
-
-HEAD_ID = "43012419580312001" + id_check_char("43012419580312001")
 
 
 def pdf_text(path) -> str:
@@ -29,10 +28,7 @@ def village(db):
         )
     )
     g = db.groups.add(Group(name="三组"))
-    hh = db.households.add(Household(household_no="001", head_name="张大山", group_uid=g.uid))
-    db.residents.add(
-        Resident(household_uid=hh.uid, name="张大山", id_number=HEAD_ID, relation=Relation.HEAD)
-    )
+    hh = add_head_household(db, "001", "张大山", id_number=HEAD_ID, group_uid=g.uid)
     db.aid.add(Aid(date=date(2026, 11, 3), household_uid=hh.uid, amount_fen=50050, hardship="低保户",
                    funding_source="派出单位", given_by="周建国"))  # fmt: skip
     db.aid.add(

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from builders import HEAD_ID, make_id, solved_issue
 
 from villagedesk.core import workflow as wf
 from villagedesk.core.enums import (
@@ -37,7 +38,7 @@ from villagedesk.core.records import (
     VillageProfile,
     Visit,
 )
-from villagedesk.core.validation import ValidationError, id_check_char
+from villagedesk.core.validation import ValidationError
 from villagedesk.services.figures import monthly_figures
 from villagedesk.services.ledger_xlsx import SHEET_NAMES, SUMMARY_ITEMS, write_monthly_ledger
 from villagedesk.services.pdf_common import ExportError
@@ -45,11 +46,6 @@ from villagedesk.services.pdf_common import ExportError
 NOV = "2026-11"
 
 
-def make_id(first17: str) -> str:
-    return first17 + id_check_char(first17)
-
-
-HEAD_ID = make_id("43012419580312001")
 WIFE_ID = make_id("43012419600715002")
 
 
@@ -134,24 +130,11 @@ def build_village(db) -> dict:
     )
     db.visits.add(Visit(date=date(2026, 10, 9), household_uid=hh2.uid, situation="十月走访"))
     # issues: one from the visit, solved; one overdue from October; one done in October (excluded)
-    issue = Issue(
-        number="2026-010",
-        collected_date=date(2026, 11, 5),
-        description="排水沟堵塞",
-        household_uid=hh.uid,
-        visit_uid=visit.uid,
-    )
-    wf.register(issue, actor="周建国")
-    wf.assign(
-        issue,
-        on=date(2026, 11, 5),
-        actor="周建国",
-        level=IssueLevel.VILLAGE,
-        mode=HandlingMode.AT_ONCE,
-    )
-    wf.conclude(
-        issue, on=date(2026, 11, 8), actor="孙丽", outcome=IssueOutcome.SOLVED, result="已清理"
-    )
+    issue = solved_issue(
+        "2026-010", date(2026, 11, 5), "排水沟堵塞", actor="周建国", assigned_on=date(2026, 11, 5),
+        solved_on=date(2026, 11, 8), solver="孙丽", result="已清理",
+        household_uid=hh.uid, visit_uid=visit.uid,
+    )  # fmt: skip
     db.issues.add(issue)
     add_issue(db, "2026-001", date(2026, 10, 3), deadline=date(2026, 10, 20), hh=hh2.uid)
     add_issue(

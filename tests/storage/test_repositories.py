@@ -6,15 +6,11 @@ import io
 from datetime import date
 
 import pytest
+from builders import make_id
 
 from villagedesk.core.enums import Gender, HouseholdTag
 from villagedesk.core.records import Household, Resident, TeamMember
-from villagedesk.core.validation import ValidationError, id_check_char
-
-
-def make_id(first17: str) -> str:
-    return first17 + id_check_char(first17)
-
+from villagedesk.core.validation import ValidationError
 
 ZHANG_ID = make_id("34112519800101001")  # born 1980-01-01, male
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from builders import make_id
 
 from villagedesk.core.records import Household, Resident
-from villagedesk.core.validation import id_check_char
 from villagedesk.storage.search import search
 
-LI_ID = "34112519550505002" + id_check_char("34112519550505002")
+LI_ID = make_id("34112519550505002")
 
 
 @pytest.fixture

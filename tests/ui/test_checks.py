@@ -8,24 +8,23 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from builders import make_id
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QWizard
 
 from villagedesk.core.enums import AidKind, Relation
 from villagedesk.core.monitoring import CheckStatus
 from villagedesk.core.records import Aid, Household, Resident, Visit
-from villagedesk.core.validation import id_check_char
 from villagedesk.ui.context import AppContext
 from villagedesk.ui.import_wizard import ImportWizard
 from villagedesk.ui.pages import visit_form
 from villagedesk.ui.pages.checks import ChecksDialog, load_rows
 from villagedesk.ui.widgets.open_checks import OpenChecksLabel
 
-
-def idn(first17: str) -> str:
-    return first17 + id_check_char(first17)
-
-
-ZHANG, LI, STRANGER = idn("43012419650302001"), idn("43012419680411002"), idn("43012419700101009")
+ZHANG, LI, STRANGER = (
+    make_id("43012419650302001"),
+    make_id("43012419680411002"),
+    make_id("43012419700101009"),
+)
 
 
 @pytest.fixture

@@ -3,24 +3,19 @@
 from __future__ import annotations
 
 import pytest
+from builders import make_id
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from villagedesk.core.enums import HouseholdTag, Relation
 from villagedesk.core.records import Group, Household, Resident
-from villagedesk.core.validation import id_check_char
 from villagedesk.ui.context import AppContext
 from villagedesk.ui.pages.household_form import HouseholdForm
 from villagedesk.ui.pages.households import HouseholdsPage
 from villagedesk.ui.pages.recycle_bin import RecycleBinPage
 from villagedesk.ui.pages.resident_form import ResidentForm
 
-
-def valid_id(first17: str) -> str:
-    return first17 + id_check_char(first17)
-
-
-ZHANG_ID = valid_id("43012419800503123")  # a man born 1980-05-03
+ZHANG_ID = make_id("43012419800503123")  # a man born 1980-05-03
 
 
 @pytest.fixture
@@ -107,7 +102,7 @@ def test_create_a_household_and_a_resident_through_the_forms(qtbot, db, page):
     person = ResidentForm(page.ctx, saved.uid, parent=page)
     qtbot.addWidget(person)
     person.name.insert("孙七")
-    qtbot.keyClicks(person.id_number, valid_id("43012419550101235"))
+    qtbot.keyClicks(person.id_number, make_id("43012419550101235"))
     assert "1955年1月1日" in person.derived.text()
     person.tags.buttons["独居老人"].click()
     person.try_save()
@@ -123,7 +118,7 @@ def test_a_wrong_check_digit_shows_the_chinese_reason_and_saves_nothing(qtbot, d
     form = ResidentForm(page.ctx, village["li"].uid, parent=page)
     qtbot.addWidget(form)
     form.name.insert("李小明")
-    good = valid_id("43012420100101123")
+    good = make_id("43012420100101123")
     wrong = good[:-1] + ("0" if good[-1] != "0" else "1")
     qtbot.keyClicks(form.id_number, wrong)
     expected = f"身份证号码校验位错误：最后一位应为 {good[-1]}，实际为 {wrong[-1]}"
