@@ -189,33 +189,46 @@ def households_due_visit(
     today = today or clock_today()
     days = days or db.profile.get().due_visit_days
     cutoff = today - timedelta(days=days)
-    reasons: dict[str, set[str]] = {}
     hh_tags = [t.value for t in ATTENTION_HOUSEHOLD_TAGS]
     res_tags = [t.value for t in ATTENTION_RESIDENT_TAGS]
-    marks = ",".join("?" * len(hh_tags))
-    for row in db.query(
-        "select h.uid, j.value as tag from households h, json_each(h.tags) j "
-        f"where h.deleted_at is null and j.value in ({marks})",
-        hh_tags,
-    ):
-        reasons.setdefault(row["uid"], set()).add(row["tag"])
-    marks = ",".join("?" * len(res_tags))
-    for row in db.query(
-        "select r.household_uid as uid, j.value as tag from residents r, json_each(r.tags) j "
-        f"where r.deleted_at is null and j.value in ({marks})",
-        res_tags,
-    ):
-        reasons.setdefault(row["uid"], set()).add(row["tag"])
-    last = db.visits.last_visit_dates()
-    due: list[DueVisit] = []
-    for uid, why in reasons.items():
-        seen = last.get(uid)
-        if seen is not None and seen > cutoff:
-            continue
-        household = db.households.get(uid)
-        if household is None:
-            continue
-        due.append(DueVisit(household, seen, tuple(sorted(why))))
+    hh_marks, res_marks = ",".join("?" * len(hh_tags)), ",".join("?" * len(res_tags))
+    # one query: the households that need attention, each with its latest visit (an index
+    # lookup per such household, not a scan of every visit)
+    rows = db.query(
+        f"""
+        with reasons(uid, tag) as (
+          select h.uid, j.value from households h, json_each(h.tags) j
+           where h.deleted_at is null and j.value in ({hh_marks})
+          union
+          select r.household_uid, j.value from residents r, json_each(r.tags) j
+           where r.deleted_at is null and j.value in ({res_marks})
+        ), due as (
+          select uid, group_concat(tag, ',') as tags,
+                 (select max(v.date) from visits v
+                   where v.household_uid = reasons.uid and v.deleted_at is null) as last
+            from reasons group by uid
+        )
+        select due.uid, due.tags, due.last from due
+         where due.last is null or due.last <= ?
+        """,
+        [*hh_tags, *res_tags, cutoff.isoformat()],
+    )
+    found = {row["uid"]: row for row in rows}
+    households = {
+        h.uid: h
+        for h in db.households.find(
+            f"uid in ({','.join('?' * len(found))})" if found else "0", list(found)
+        )
+    }
+    due = [
+        DueVisit(
+            households[uid],
+            date.fromisoformat(row["last"]) if row["last"] else None,
+            tuple(sorted(set(row["tags"].split(",")))),
+        )
+        for uid, row in found.items()
+        if uid in households
+    ]
     due.sort(key=lambda d: (d.last_visit or date.min, d.household.household_no))
     return due
 
@@ -232,27 +245,35 @@ class RecentItem:
 
 def recent_activity(db: Database, *, limit: int = 20) -> list[RecentItem]:
     """The latest visits, issue steps, aid and activities, newest first."""
+    # each branch takes only its own newest rows (through its date index) before the merge
     sql = """
         select * from (
-          select v.date as d, 'visit' as kind, v.uid as uid,
-                 v.way || '走访 ' || coalesce(h.head_name, g.name, '') as text, v.created_at as c
-            from visits v left join households h on h.uid = v.household_uid
-            left join groups g on g.uid = v.group_uid where v.deleted_at is null
+          select * from (
+            select v.date as d, 'visit' as kind, v.uid as uid,
+                   v.way || '走访 ' || coalesce(h.head_name, g.name, '') as text, v.created_at as c
+              from visits v left join households h on h.uid = v.household_uid
+              left join groups g on g.uid = v.group_uid where v.deleted_at is null
+             order by v.date desc, v.created_at desc limit :n)
           union all
-          select e.date, 'issue_event', i.uid, '问题 ' || i.number || ' ' || e.kind, e.created_at
-            from issue_events e join issues i on i.uid = e.issue_uid where i.deleted_at is null
+          select * from (
+            select e.date, 'issue_event', i.uid, '问题 ' || i.number || ' ' || e.kind, e.created_at
+              from issue_events e join issues i on i.uid = e.issue_uid
+             where i.deleted_at is null
+             order by e.date desc, e.created_at desc limit :n)
           union all
-          select a.date, 'aid', a.uid, a.kind || ' ' || coalesce(h.head_name, ''), a.created_at
-            from aid a left join households h on h.uid = a.household_uid where a.deleted_at is null
+          select * from (
+            select a.date, 'aid', a.uid, a.kind || ' ' || coalesce(h.head_name, ''), a.created_at
+              from aid a left join households h on h.uid = a.household_uid
+             where a.deleted_at is null order by a.date desc, a.created_at desc limit :n)
           union all
-          select date, 'activity', uid, kind || ' ' || title, created_at
-            from activities where deleted_at is null
-        ) order by d desc, c desc limit ?
+          select * from (
+            select date, 'activity', uid, kind || ' ' || title, created_at
+              from activities where deleted_at is null
+             order by date desc, created_at desc limit :n)
+        ) order by d desc, c desc limit :n
     """
-    return [
-        RecentItem(date.fromisoformat(row["d"]), row["kind"], row["text"], row["uid"])
-        for row in db.query(sql, [limit])
-    ]
+    rows = db.conn.execute(sql, {"n": limit}).fetchall()
+    return [RecentItem(date.fromisoformat(d), kind, text, uid) for d, kind, uid, text, _ in rows]
 
 
 @dataclass(frozen=True)

@@ -201,6 +201,12 @@ def m006_templates(db: SUDatabase) -> None:
     )
 
 
+@migrations(name="m007_visit_household_dates")
+def m007_visit_household_dates(db: SUDatabase) -> None:
+    """A household's latest visit from the index alone (households due a visit)."""
+    db.execute("create index visits_household_dates on visits(household_uid, date, deleted_at)")
+
+
 #: the names, in order, that this version knows
 KNOWN_MIGRATIONS = [m.name for m in migrations._migrations]
 if KNOWN_MIGRATIONS != MIGRATION_NAMES:  # a new migration must be listed in tables.py too

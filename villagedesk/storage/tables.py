@@ -19,6 +19,7 @@ MIGRATION_NAMES = [
     "m004_search_indexes",
     "m005_figure_indexes",
     "m006_templates",
+    "m007_visit_household_dates",
 ]
 
 #: record class -> table name

@@ -43,6 +43,10 @@ TILE_TARGETS: dict[str, tuple[str, dict]] = {
 PENDING = "…"
 
 
+#: the lists and charts load just after the window's first paint, not competing with it
+LISTS_DELAY_MS = 120
+
+
 def _table() -> QTableView:
     view = QTableView()
     view.setAlternatingRowColors(True)
@@ -188,7 +192,7 @@ class DashboardPage(Page):
                 on_failure=lambda *_: self._figures_arrived(generation, None),
             )
         self.lists_loaded = False
-        QTimer.singleShot(0, self, self.load_lists)
+        QTimer.singleShot(LISTS_DELAY_MS, self, self.load_lists)
 
     def load_figures_now(self) -> None:
         """Compute and show the figures on this thread (tests and the screenshot)."""
@@ -234,7 +238,7 @@ class DashboardPage(Page):
             self.tiles[f"{scope}.goods"].set_value(str(fig["aid"]["goods_records"]))
         self.figures_loaded = True
         self.lists_loaded = False
-        QTimer.singleShot(0, self, self.load_lists)
+        QTimer.singleShot(LISTS_DELAY_MS, self, self.load_lists)
 
     def load_lists(self) -> None:
         """Query the dashboard lists and the chart in the background, then show them."""
