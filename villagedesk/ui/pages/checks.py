@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -33,6 +32,7 @@ from villagedesk.core.monitoring import CHECK_TRANSITIONS, CheckStatus, CheckTas
 from villagedesk.core.validation import ValidationError, format_fen
 from villagedesk.storage.errors import StorageError
 from villagedesk.ui.context import AppContext
+from villagedesk.ui.widgets.search_box import debounce, search_edit
 from villagedesk.ui.widgets.table_model import Column, RecordRole, RecordTableModel
 
 STATUSES = (CheckStatus.PENDING, CheckStatus.VISITED, CheckStatus.AIDED, CheckStatus.NOT_ELIGIBLE)
@@ -200,15 +200,8 @@ class ChecksDialog(QDialog):
         for _status in STATUSES:
             self.tabs.addTab("")
         self.tabs.currentChanged.connect(lambda _i: self.show_rows())
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search name, head, group, list…"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(260)
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(150)
-        self._debounce.timeout.connect(self.show_rows)
-        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self.search = search_edit(self.tr("Search name, head, group, list…"), min_width=260)
+        self._debounce = debounce(self.search, self.show_rows, self)
         self.model: RecordTableModel[CheckRow] = RecordTableModel(
             [
                 Column(self.tr("List"), lambda r: r.list_name),

@@ -20,8 +20,9 @@ from villagedesk.services.diary_queries import (
 )
 from villagedesk.services.figures import Month
 from villagedesk.ui.pages.diary_form import DiaryForm
-from villagedesk.ui.pages.list_page import ListPage, make_table
+from villagedesk.ui.pages.list_page import ListPage
 from villagedesk.ui.widgets.table_model import Column, RecordTableModel
+from villagedesk.ui.widgets.tables import make_table
 
 SHORT_COLOUR = QColor("#fde2e1")
 AWAY_COLOUR = QColor("#fff4d6")

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
-    QSplitter,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -29,10 +26,10 @@ from villagedesk.services.households_queries import (
     search_rows,
 )
 from villagedesk.ui.pages.base import Page
+from villagedesk.ui.widgets.search_box import debounce, search_edit
 from villagedesk.ui.widgets.table_model import Column, RecordRole, RecordTableModel
+from villagedesk.ui.widgets.tables import table_over_details
 from villagedesk.ui.widgets.tiles import chips_html
-
-SEARCH_DEBOUNCE_MS = 150
 
 
 def household_columns() -> list[Column[HouseholdRow]]:
@@ -127,15 +124,10 @@ class HouseholdsPage(Page):
         self._index = None  # pinyin keys of heads and members, loaded with the rows
         self._members_sized = False
         self._members_of: str | None = None
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Name, pinyin initials (zs), ID digits, phone, no."))
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(220)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(SEARCH_DEBOUNCE_MS)
-        self._timer.timeout.connect(self.apply_search)
-        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.search = search_edit(
+            self.tr("Name, pinyin initials (zs), ID digits, phone, no."), min_width=220
+        )
+        self._timer = debounce(self.search, self.apply_search, self)
         self.tag_filter = QComboBox()
         self.tag_filter.addItem(self.tr("All types"), None)
         for tag in HouseholdTag:
@@ -187,21 +179,7 @@ class HouseholdsPage(Page):
         head.addStretch(1)
         for b in (self.add_member_button, self.edit_member_button, self.delete_member_button):
             head.addWidget(b)
-        lower = QWidget()
-        lower_layout = QVBoxLayout(lower)
-        lower_layout.setContentsMargins(0, 4, 0, 0)
-        lower_layout.addLayout(head)
-        lower_layout.addWidget(self.member_view)
-
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.view)
-        split.addWidget(lower)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 8)
-        layout.addLayout(bar)
-        layout.addWidget(split, 1)
+        table_over_details(self, bar, self.view, [head, self.member_view])
 
     # ---- loading and filtering ----------------------------------------------------------
     def refresh(self) -> None:

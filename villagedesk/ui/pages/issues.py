@@ -4,19 +4,16 @@ timeline and the workflow steps allowed from its status.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QSplitter,
     QTabBar,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -41,10 +38,17 @@ from villagedesk.ui.pages.base import Page
 from villagedesk.ui.pages.issue_detail import IssueDetailPane, _d, allowed_steps
 from villagedesk.ui.pages.issue_dialogs import StepDialog
 from villagedesk.ui.pages.issue_form import IssueForm
+from villagedesk.ui.widgets.search_box import debounce, search_edit
 from villagedesk.ui.widgets.table_model import Column, RecordTableModel
+from villagedesk.ui.widgets.tables import (
+    fit_columns,
+    make_table,
+    row_of,
+    sorted_like_header,
+    user_sorted,
+)
 
 OVERDUE_TINT = QColor("#fbe3e1")
-DEBOUNCE_MS = 150
 #: rows loaded at most for a tab, category or figure (a village has a few hundred issues); the
 #: search box filters the loaded rows in memory and the label says when the cap cut some off
 ROW_CAP = 2000
@@ -101,9 +105,7 @@ class IssuesPage(IssueDetailPane, Page):
         self._shown_uid: str | None = None
         self._capped = False
         self._index: PinyinIndex | None = None
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search number, request, reporter or head (pinyin)"))
-        self.search.setClearButtonEnabled(True)
+        self.search = search_edit(self.tr("Search number, request, reporter or head (pinyin)"))
         self.category = QComboBox()
         self.category.addItem(self.tr("All categories"), None)
         for c in IssueCategory:
@@ -138,19 +140,9 @@ class IssuesPage(IssueDetailPane, Page):
             self.tabs.addTab("")
         self.model: RecordTableModel[IssueRow] = RecordTableModel(issue_columns(today()), self)
         self.model.highlight = lambda r: OVERDUE_TINT if r.overdue_days(today()) else None
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        # the rows come newest first: say so, rather than Qt's default "first column ascending"
-        self.table.horizontalHeader().setSortIndicator(2, Qt.SortOrder.DescendingOrder)
-        self.table.setSortingEnabled(True)
-        self.table.setAlternatingRowColors(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(26)
+        # the rows come newest first (by 收集日期)
+        self.table = make_table(self.model, sorted_by=2, wrap=True)
         self.table.horizontalHeader().setHighlightSections(False)
-        self.table.horizontalHeader().setResizeContentsPrecision(100)
         self._sized = False
         self._build_detail()
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -162,11 +154,7 @@ class IssuesPage(IssueDetailPane, Page):
         layout.addLayout(bar)
         layout.addWidget(self.tabs)
         layout.addWidget(split, 1)
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(DEBOUNCE_MS)
-        self.timer.timeout.connect(self.apply_search)
-        self.search.textChanged.connect(self.timer.start)
+        self.timer = debounce(self.search, self.apply_search, self)
         self.category.currentIndexChanged.connect(self.refresh)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
@@ -202,28 +190,16 @@ class IssuesPage(IssueDetailPane, Page):
         self._shown_uid = (
             None  # show the selected issue again from the database: it may have changed
         )
-        header = self.table.horizontalHeader()
-        if (header.sortIndicatorSection(), header.sortIndicatorOrder()) != (
-            2,
-            Qt.SortOrder.DescendingOrder,
-        ):
+        if user_sorted(self.table, 2):
             self._sort_loaded()  # keep the order the user clicked for
         self._filter(keep)
         if not self._sized and self.model.total():
             # size the columns once, from the first rows; later loads keep the user's widths
             self._sized = True
-            self.table.resizeColumnsToContents()
-            header = self.table.horizontalHeader()
-            header.resizeSection(COL_DESCRIPTION, min(header.sectionSize(COL_DESCRIPTION), 240))
+            fit_columns(self.table, (COL_DESCRIPTION,), 240)
 
     def _sort_loaded(self, *_args) -> None:
-        header = self.table.horizontalHeader()
-        if not self.loaded or not 0 <= header.sortIndicatorSection() < self.model.columnCount():
-            return
-        scratch = RecordTableModel(self.model.columns)
-        scratch.set_rows(self.loaded)
-        scratch.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
-        self.loaded = scratch.records()
+        self.loaded = sorted_like_header(self.table, self.model, self.loaded)
 
     def apply_search(self) -> None:
         """Filter the loaded rows by the search box (the debounce timer calls this)."""
@@ -250,11 +226,11 @@ class IssuesPage(IssueDetailPane, Page):
         self._select(keep)
 
     def _select(self, uid: str | None) -> None:
-        for row in range(self.model.rowCount()):
-            if self.model.record(row).issue.uid == uid:
-                self.table.selectRow(row)
-                self._show_uid(uid)
-                return
+        row = row_of(self.model, uid, key=lambda r: r.issue.uid)
+        if row is not None:
+            self.table.selectRow(row)
+            self._show_uid(uid)
+            return
         self.table.clearSelection()
         if self.model.rowCount():
             self.table.selectRow(0)  # show the first issue's details rather than a blank pane

@@ -10,16 +10,13 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,28 +26,19 @@ from villagedesk.services.figures import Month
 from villagedesk.ui.context import AppContext
 from villagedesk.ui.pages.base import Page
 from villagedesk.ui.pages.issue_form import date_edit, get_date
+from villagedesk.ui.widgets.search_box import debounce, search_edit
 from villagedesk.ui.widgets.table_model import Column, RecordTableModel
+from villagedesk.ui.widgets.tables import (
+    current_record,
+    fit_columns,
+    make_table,
+    row_of,
+    user_sorted,
+)
 
-DEBOUNCE_MS = 150
 CUSTOM = "custom"
 #: widest a long text column starts (the tooltip and the form show it in full)
 TEXT_COLUMN_WIDTH = 220
-
-
-def make_table(model: RecordTableModel) -> QTableView:
-    """A read-only, sortable, row-selecting table with alternating colours."""
-    table = QTableView()
-    table.setModel(model)
-    table.setSortingEnabled(True)
-    table.setAlternatingRowColors(True)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(26)
-    table.setWordWrap(False)
-    table.horizontalHeader().setResizeContentsPrecision(100)
-    return table
 
 
 class ListPage(Page):
@@ -69,9 +57,7 @@ class ListPage(Page):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.search = QLineEdit()
-        self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(self.search_hint())
+        self.search = search_edit(self.search_hint())
         self.kind_combo = QComboBox()
         self.period = QComboBox()
         self.start = date_edit(today() - timedelta(days=30))
@@ -105,11 +91,7 @@ class ListPage(Page):
         self.layout_ = QVBoxLayout(self)
         self.layout_.addLayout(self.bar)
         self.layout_.addWidget(self.body(), 1)
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(DEBOUNCE_MS)
-        self.timer.timeout.connect(self.reload_rows)
-        self.search.textChanged.connect(self.timer.start)
+        self.timer = debounce(self.search, self.reload_rows, self)
         self.kind_combo.currentIndexChanged.connect(self.reload_rows)
         self.period.currentIndexChanged.connect(self._period_changed)
         self.start.dateChanged.connect(self.timer.start)
@@ -207,12 +189,9 @@ class ListPage(Page):
         start, end = self.period_range()
         rows = self.load(self.search.text(), self.kind_combo.currentData(), start, end)
         self.model.set_rows(rows)
-        header = self.table.horizontalHeader()
-        if (
-            header.sortIndicatorSection() != 0
-            or header.sortIndicatorOrder() != Qt.SortOrder.DescendingOrder
-        ):
+        if user_sorted(self.table, 0):
             # keep the order the user chose by clicking a header
+            header = self.table.horizontalHeader()
             self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self.count_label.setText(
             QCoreApplication.translate("ListPage", "%1 records").replace("%1", str(len(rows)))
@@ -220,26 +199,22 @@ class ListPage(Page):
         if not self._sized and rows:
             # size the columns once; later loads keep the user's widths
             self._sized = True
-            self.table.resizeColumnsToContents()
-            header = self.table.horizontalHeader()
-            for col in self.text_columns:
-                header.resizeSection(col, min(header.sectionSize(col), self.text_width))
-            header.setStretchLastSection(True)
+            fit_columns(self.table, self.text_columns, self.text_width)
+            self.table.horizontalHeader().setStretchLastSection(True)
         self.loaded(rows)
         self.select_uid(keep)
 
     def selected_uid(self) -> str | None:
         """The uid of the selected row."""
-        index = self.table.currentIndex()
-        return self.model.record(index.row()).uid if index.isValid() else None
+        record = current_record(self.table, self.model)
+        return record.uid if record is not None else None
 
     def select_uid(self, uid: str | None) -> None:
         """Select a record's row if it is shown (else the first row)."""
-        for row in range(self.model.rowCount()):
-            if self.model.record(row).uid == uid:
-                self.table.selectRow(row)
-                return
-        if self.model.rowCount():
+        row = row_of(self.model, uid)
+        if row is not None:
+            self.table.selectRow(row)
+        elif self.model.rowCount():
             self.table.selectRow(0)
         else:
             self._row_changed(self.table.currentIndex(), None)

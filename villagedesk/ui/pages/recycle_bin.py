@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
-    QSplitter,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -21,6 +19,7 @@ from villagedesk.core.records import AuditEntry
 from villagedesk.services.households_queries import deleted_records
 from villagedesk.ui.pages.base import Page
 from villagedesk.ui.widgets.table_model import Column, RecordRole, RecordTableModel
+from villagedesk.ui.widgets.tables import table_over_details
 
 KIND_NAMES = {
     "team_member": QT_TRANSLATE_NOOP("RecordKind", "Team member"),
@@ -143,22 +142,9 @@ class RecycleBinPage(Page):
         self.audit_button.clicked.connect(self.open_audit_log)
         bar.addWidget(self.audit_button)
         bar.addWidget(self.restore_button)
-        lower = QWidget()
-        lower_layout = QVBoxLayout(lower)
-        lower_layout.setContentsMargins(0, 4, 0, 0)
         self.history_title = QLabel(self.tr("History of the selected record"))
         self.history_title.setStyleSheet("font-weight: bold; color: #1f4e79;")
-        lower_layout.addWidget(self.history_title)
-        lower_layout.addWidget(self.history_view)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.view)
-        split.addWidget(lower)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 8)
-        layout.addLayout(bar)
-        layout.addWidget(split, 1)
+        table_over_details(self, bar, self.view, [self.history_title, self.history_view])
 
     def refresh(self) -> None:
         """Reload the deleted records of every kind."""

@@ -24,9 +24,9 @@ from villagedesk.core.validation import ValidationError, validate_phone
 from villagedesk.ui.context import AppContext
 from villagedesk.ui.pages.base import Page
 from villagedesk.ui.pages.card_preview import CardPreview
-from villagedesk.ui.pages.list_page import make_table
 from villagedesk.ui.pages.team_form import TeamMemberForm, photo_pixmap
 from villagedesk.ui.widgets.table_model import Column, RecordTableModel
+from villagedesk.ui.widgets.tables import make_table
 
 THUMB = 40
 

@@ -5,17 +5,14 @@ from __future__ import annotations
 from datetime import timedelta
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -36,9 +33,17 @@ from villagedesk.ui.context import AppContext
 from villagedesk.ui.pages.base import Page
 from villagedesk.ui.pages.issue_form import date_edit, get_date
 from villagedesk.ui.pages.visit_form import VisitForm
+from villagedesk.ui.widgets.search_box import debounce, search_edit
 from villagedesk.ui.widgets.table_model import Column, RecordTableModel
+from villagedesk.ui.widgets.tables import (
+    current_record,
+    fit_columns,
+    make_table,
+    row_of,
+    sorted_like_header,
+    user_sorted,
+)
 
-DEBOUNCE_MS = 150
 #: rows loaded at most (newest first) for the date/way/member filters: a village has a few
 #: thousand visits; the search box then filters the loaded rows in memory, and the label says
 #: so when the cap cut older ones off
@@ -85,9 +90,7 @@ class VisitsPage(Page):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search head (name or pinyin) or what was written"))
-        self.search.setClearButtonEnabled(True)
+        self.search = search_edit(self.tr("Search head (name or pinyin) or what was written"))
         self.way = QComboBox()
         self.way.addItem(self.tr("All ways"), None)
         for w in VisitWay:
@@ -114,19 +117,7 @@ class VisitsPage(Page):
         self.model: RecordTableModel[VisitRow] = RecordTableModel(
             visit_columns(self._member_names), self
         )
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        # the rows come newest first: say so, rather than Qt's default "first column ascending"
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
-        self.table.setSortingEnabled(True)
-        self.table.setAlternatingRowColors(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        self.table.setWordWrap(False)
-        self.table.horizontalHeader().setResizeContentsPrecision(100)
+        self.table = make_table(self.model, sorted_by=0)  # the rows come newest first
         self._sized = False
         self.detail = QTextBrowser()
         self.detail.setMinimumWidth(260)
@@ -138,11 +129,7 @@ class VisitsPage(Page):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(split, 1)
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(DEBOUNCE_MS)
-        self.timer.timeout.connect(self._debounced)
-        self.search.textChanged.connect(self.timer.start)
+        self.timer = debounce(self.search, self._debounced, self)
         self._dates_changed = False  # a changed date range needs a reload, typing only a search
         self.loaded: list[VisitRow] = []
         self._detail_uid: str | None = None
@@ -242,29 +229,16 @@ class VisitsPage(Page):
         rows = find_visit_rows(self.ctx.db, self.current_filter(), limit=ROW_CAP + 1)
         self._capped = len(rows) > ROW_CAP
         self.loaded = rows[:ROW_CAP]
-        header = self.table.horizontalHeader()
-        if (header.sortIndicatorSection(), header.sortIndicatorOrder()) != (
-            0,
-            Qt.SortOrder.DescendingOrder,
-        ):
+        if user_sorted(self.table, 0):
             self._sort_loaded()  # keep the order the user clicked for
         self.apply_search()
         if not self._sized and self.model.total():
             # size the columns once, from the first rows; later loads keep the user's widths
             self._sized = True
-            self.table.resizeColumnsToContents()
-            header = self.table.horizontalHeader()
-            for col in TEXT_COLUMNS:
-                header.resizeSection(col, min(header.sectionSize(col), TEXT_COLUMN_WIDTH))
+            fit_columns(self.table, TEXT_COLUMNS, TEXT_COLUMN_WIDTH)
 
     def _sort_loaded(self, *_args) -> None:
-        header = self.table.horizontalHeader()
-        if not self.loaded or not 0 <= header.sortIndicatorSection() < self.model.columnCount():
-            return
-        scratch = RecordTableModel(self.model.columns)
-        scratch.set_rows(self.loaded)
-        scratch.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
-        self.loaded = scratch.records()
+        self.loaded = sorted_like_header(self.table, self.model, self.loaded)
 
     def apply_search(self) -> None:
         """Filter the loaded visits by the search box (the debounce timer calls this)."""
@@ -292,16 +266,15 @@ class VisitsPage(Page):
 
     def selected_uid(self) -> str | None:
         """The visit selected in the table."""
-        index = self.table.currentIndex()
-        return self.model.record(index.row()).uid if index.isValid() else None
+        row = current_record(self.table, self.model)
+        return row.uid if row is not None else None
 
     def select_visit(self, uid: str | None) -> None:
         """Select a visit's row if it is shown."""
-        for row in range(self.model.rowCount()):
-            if self.model.record(row).uid == uid:
-                self.table.selectRow(row)
-                return
-        if self.model.rowCount():
+        row = row_of(self.model, uid)
+        if row is not None:
+            self.table.selectRow(row)
+        elif self.model.rowCount():
             self.table.selectRow(0)  # something to read in the detail pane
         else:
             self._show_detail(None)
@@ -363,8 +336,7 @@ class VisitsPage(Page):
 
     def open_household(self) -> None:
         """Open the household file of the selected visit's household."""
-        index = self.table.currentIndex()
-        row = self.model.record(index.row()) if index.isValid() else None
+        row = current_record(self.table, self.model)
         if row is not None and row.household_uid:
             self.ctx.open_household(row.household_uid)
 
