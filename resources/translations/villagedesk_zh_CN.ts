@@ -672,7 +672,7 @@ The current data is backed up first, so this can be undone by restoring that cop
     <name>DashboardPage</name>
     <message>
         <source>Issues collected</source>
-        <extracomment>what a tile shows until its figure has been computed</extracomment>
+        <extracomment>what a tile shows until its figure has been computed the lists and charts load just after the window's first paint, not competing with it</extracomment>
         <translation>收集问题</translation>
     </message>
     <message>
@@ -2451,6 +2451,7 @@ The current data is backed up first, so this can be undone by restoring that cop
     <name>ReportsPage</name>
     <message>
         <source>Writing %1…</source>
+        <extracomment>the module each output's writer lives in (imported before its background task starts)</extracomment>
         <translation>正在生成%1…</translation>
     </message>
     <message>
@@ -2705,6 +2706,45 @@ Open the folder?</source>
     <message>
         <source>%1 rows saved to %2</source>
         <translation>已保存 %1 行到 %2</translation>
+    </message>
+</context>
+<context>
+    <name>RuleTable</name>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Header in the form</source>
+        <translation>表格里的表头</translation>
+    </message>
+    <message>
+        <source>Filled with</source>
+        <translation>填入</translation>
+    </message>
+    <message>
+        <source>Fixed text</source>
+        <translation>固定文字</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>空（不填）</translation>
+    </message>
+    <message>
+        <source>Running number</source>
+        <translation>序号（1、2、3…）</translation>
+    </message>
+    <message>
+        <source>Fixed text →</source>
+        <translation>固定文字 →</translation>
+    </message>
+    <message>
+        <source>Same text in every row</source>
+        <translation>每行填同样的文字</translation>
+    </message>
+    <message>
+        <source>Column %1 gets a fixed text: type it in, or choose another rule.</source>
+        <translation>第 %1 列选了“固定文字”，请在右边填写文字，或改选别的填法。</translation>
     </message>
 </context>
 <context>
@@ -3071,6 +3111,193 @@ Open the folder?</source>
     <message>
         <source>Saved; the preview shows the new card.</source>
         <translation>已保存，预览已更新。</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateDialog</name>
+    <message>
+        <source>New township template</source>
+        <translation>新建乡镇表格模板</translation>
+    </message>
+    <message>
+        <source>The blank Excel form (.xlsx) the township sent</source>
+        <translation>乡镇发来的空白 Excel 表格（.xlsx）</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Blank form</source>
+        <translation>空白表格</translation>
+    </message>
+    <message>
+        <source>Worksheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Choose the form first: its header and columns show here.</source>
+        <translation>请先选择表格：找到的表头和各列会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>The form lists</source>
+        <translation>表格列出</translation>
+    </message>
+    <message>
+        <source>e.g. Township visit form</source>
+        <translation>如：乡镇走访登记表</translation>
+    </message>
+    <message>
+        <source>Template name</source>
+        <translation>模板名称</translation>
+    </message>
+    <message>
+        <source>Columns of the form and what each gets</source>
+        <translation>表格的各列及填入内容</translation>
+    </message>
+    <message>
+        <source>Check each column. Choose a field of our records, a running number, nothing, or a fixed text typed on the right.</source>
+        <translation>请逐列核对：可选我们记录里的字段、序号、空（不填），或在右边填写固定文字。</translation>
+    </message>
+    <message>
+        <source>Choose the township's blank form</source>
+        <translation>选择乡镇发来的空白表格</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx *.xlsm *.xltx);;All files (*)</source>
+        <translation>Excel 工作簿 (*.xlsx *.xlsm *.xltx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The file could not be read as a form (%1).</source>
+        <translation>无法把这个文件读成表格（%1）。</translation>
+    </message>
+    <message>
+        <source>Header in row %1; the records are written from row %2 on.</source>
+        <translation>表头在第 %1 行；记录从第 %2 行起填写。</translation>
+    </message>
+    <message>
+        <source>Above the header: %1</source>
+        <translation>表头上方：%1</translation>
+    </message>
+    <message>
+        <source>Choose the township's blank form first.</source>
+        <translation>请先选择乡镇发来的空白表格。</translation>
+    </message>
+    <message>
+        <source>Replace template</source>
+        <translation>替换模板</translation>
+    </message>
+    <message>
+        <source>There is already a template named “%1”. Replace it?</source>
+        <translation>已经有名为“%1”的模板。要替换它吗？</translation>
+    </message>
+    <message>
+        <source>Give the template another name, or agree to replace the old one.</source>
+        <translation>请给模板换一个名字，或同意替换原来的模板。</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateRules</name>
+    <message>
+        <source>Visits of the month</source>
+        <extracomment>what a template lists, as the user reads it (ROW_SOURCES order)</extracomment>
+        <translation>本月走访记录</translation>
+    </message>
+    <message>
+        <source>Issues (registered this month)</source>
+        <translation>问题（本月登记）</translation>
+    </message>
+    <message>
+        <source>Issues (still being tracked)</source>
+        <translation>问题（跟踪中）</translation>
+    </message>
+    <message>
+        <source>All issues</source>
+        <translation>全部问题</translation>
+    </message>
+    <message>
+        <source>Aid of the month</source>
+        <translation>本月帮扶慰问</translation>
+    </message>
+    <message>
+        <source>Deeds for the people</source>
+        <translation>为民办实事</translation>
+    </message>
+    <message>
+        <source>Activities of the month</source>
+        <translation>本月活动</translation>
+    </message>
+    <message>
+        <source>Work diary of the month</source>
+        <translation>本月驻村日志</translation>
+    </message>
+    <message>
+        <source>Households with a tag</source>
+        <translation>带某标签的农户</translation>
+    </message>
+    <message>
+        <source>Residents with a tag</source>
+        <translation>带某标签的村民</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesBox</name>
+    <message>
+        <source>Township form templates</source>
+        <extracomment>what the fill task imports (loaded on the UI thread first, see ui.tasks.preload)</extracomment>
+        <translation>乡镇表格模板</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation>列出</translation>
+    </message>
+    <message>
+        <source>Form file</source>
+        <translation>表格文件</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>保存时间</translation>
+    </message>
+    <message>
+        <source>No templates yet. “New template…” learns a blank form the township sent; after that every month’s form is filled in with one click.</source>
+        <translation>还没有模板。点“新建模板…”让本软件学习乡镇发来的空白表格，以后每月一键填好。</translation>
+    </message>
+    <message>
+        <source>New template…</source>
+        <translation>新建模板…</translation>
+    </message>
+    <message>
+        <source>Fill in for the month…</source>
+        <translation>填写本月…</translation>
+    </message>
+    <message>
+        <source>Fills the chosen form for the month picked above and saves it as a new file</source>
+        <translation>按上面选的月份填写选中的表格，另存为新文件</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete template</source>
+        <translation>删除模板</translation>
+    </message>
+    <message>
+        <source>Delete the template “%1”? The months already filled in stay as they are.</source>
+        <translation>删除模板“%1”吗？已经填好的表格文件不受影响。</translation>
     </message>
 </context>
 <context>

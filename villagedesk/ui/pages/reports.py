@@ -28,9 +28,16 @@ from PySide6.QtWidgets import (
 )
 
 from villagedesk.core.clock import today
+from villagedesk.core.templates import Template
 from villagedesk.services.figures import Month
 from villagedesk.ui.context import AppContext
 from villagedesk.ui.pages.base import Page
+from villagedesk.ui.pages.report_templates import (
+    FILL_MODULES,
+    TemplatesBox,
+    fill_in_background,
+    template_file_name,
+)
 from villagedesk.ui.printing import open_file, print_pdf_with_preview
 from villagedesk.ui.tasks import TaskControl, run_task
 from villagedesk.ui.widgets.household_picker import HouseholdPicker
@@ -153,7 +160,11 @@ def default_file_name(village: str, kind: str, opts: ExportOptions) -> str:
 
 
 class ExportJob:
-    """One background export with its progress dialog; ``done``/``path``/``error`` after."""
+    """One background export with its progress dialog; ``done``/``path``/``error`` after.
+
+    ``kind`` names an output of OUTPUTS; other work (a township template) passes its own
+    ``title``, ``work(control)`` and the ``modules`` it imports.
+    """
 
     def __init__(
         self,
@@ -163,6 +174,10 @@ class ExportJob:
         out: Path,
         opts: ExportOptions,
         on_success: Callable[[Path], None],
+        *,
+        title: str | None = None,
+        work: Callable[[TaskControl], Path] | None = None,
+        modules: list[str] | None = None,
     ) -> None:
         self.parent, self.ctx, self.kind, self.out = parent, ctx, kind, out
         self.done = False
@@ -170,7 +185,7 @@ class ExportJob:
         self.error = ""
         self.cancelled = False
         self._on_success = on_success
-        title = _t(OUTPUT_BY_KIND[kind].title)
+        title = title or _t(OUTPUT_BY_KIND[kind].title)
         self.dialog = QProgressDialog(
             QCoreApplication.translate("ReportsPage", "Writing %1…").replace("%1", title),
             QCoreApplication.translate("ReportsPage", "Cancel"),
@@ -183,14 +198,19 @@ class ExportJob:
         self.dialog.setMinimumDuration(400)
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
-        db_path, password = Path(ctx.db_path), ctx.db.password
+        if work is None:
+            db_path, password = Path(ctx.db_path), ctx.db.password
+
+            def work(control: TaskControl) -> Path:
+                return write_output(db_path, kind, out, opts, control, password=password)
+
         self.handle = run_task(
-            lambda control: write_output(db_path, kind, out, opts, control, password=password),
+            work,
             on_success=self._succeeded,
             on_failure=self._failed,
             on_progress=self._progress,
             on_finished=self._finished,
-            modules=[WRITER_MODULES[kind]],
+            modules=modules if modules is not None else [WRITER_MODULES[kind]],
         )
         self.dialog.canceled.connect(self.cancel)
 
@@ -223,44 +243,53 @@ class ExportJob:
         self.dialog.close()
 
 
-def export_output(parent: QWidget, ctx: AppContext, kind: str, opts: ExportOptions):
-    """Ask for a file name and write the output there; returns the job (None if not asked)."""
-    o = OUTPUT_BY_KIND[kind]
+def ask_output_path(parent: QWidget, title: str, name: str, suffix: str) -> Path | None:
+    """Ask where to save (the last folder used, a suggested name); None when cancelled."""
     settings = QSettings()
     folder = settings.value(LAST_DIR_KEY) or QStandardPaths.writableLocation(
         QStandardPaths.StandardLocation.DocumentsLocation
     )
-    name = default_file_name(ctx.db.profile.get().village, kind, opts)
     pattern = (
         QCoreApplication.translate("ReportsPage", "Excel workbook (*.xlsx)")
-        if o.suffix == ".xlsx"
+        if suffix == ".xlsx"
         else QCoreApplication.translate("ReportsPage", "PDF file (*.pdf)")
     )
     chosen, _ = QFileDialog.getSaveFileName(
         parent,
-        QCoreApplication.translate("ReportsPage", "Save %1").replace("%1", _t(o.title)),
+        QCoreApplication.translate("ReportsPage", "Save %1").replace("%1", title),
         str(Path(folder) / name),
         pattern,
     )
     if not chosen:
         return None
     out = Path(chosen)
-    if out.suffix.lower() != o.suffix:
-        out = out.with_name(out.name + o.suffix)
+    if out.suffix.lower() != suffix:
+        out = out.with_name(out.name + suffix)
     settings.setValue(LAST_DIR_KEY, str(out.parent))
+    return out
 
-    def saved(path: Path) -> None:
-        answer = QMessageBox.question(
-            parent,
-            QCoreApplication.translate("ReportsPage", "Export done"),
-            QCoreApplication.translate("ReportsPage", "Saved %1.\nOpen the folder?").replace(
-                "%1", str(path)
-            ),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            open_file(path.parent)
 
-    return ExportJob(parent, ctx, kind, out, opts, saved)
+def offer_folder(parent: QWidget, path: Path) -> None:
+    """Say where the file went and offer to open its folder."""
+    answer = QMessageBox.question(
+        parent,
+        QCoreApplication.translate("ReportsPage", "Export done"),
+        QCoreApplication.translate("ReportsPage", "Saved %1.\nOpen the folder?").replace(
+            "%1", str(path)
+        ),
+    )
+    if answer == QMessageBox.StandardButton.Yes:
+        open_file(path.parent)
+
+
+def export_output(parent: QWidget, ctx: AppContext, kind: str, opts: ExportOptions):
+    """Ask for a file name and write the output there; returns the job (None if not asked)."""
+    o = OUTPUT_BY_KIND[kind]
+    name = default_file_name(ctx.db.profile.get().village, kind, opts)
+    out = ask_output_path(parent, _t(o.title), name, o.suffix)
+    if out is None:
+        return None
+    return ExportJob(parent, ctx, kind, out, opts, lambda path: offer_folder(parent, path))
 
 
 _print_dirs: list[tempfile.TemporaryDirectory] = []  # kept until the app quits
@@ -279,7 +308,7 @@ def print_output(parent: QWidget, ctx: AppContext, kind: str, **options: Any):
 class ReportsPage(Page):
     """Month picker, options and one row of buttons per output."""
 
-    watches = ("profile",)
+    watches = ("profile", "template")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -333,16 +362,18 @@ class ReportsPage(Page):
         )  # fmt: skip
         note.setWordWrap(True)
         note.setStyleSheet("color: #777;")
+        self.templates = TemplatesBox(ctx, self.fill_template)
         layout = QVBoxLayout(self)
         layout.addWidget(options)
         layout.addWidget(outputs)
+        layout.addWidget(self.templates, 1)
         layout.addWidget(note)
-        layout.addStretch(1)
         self.refresh()
 
     def refresh(self) -> None:
-        """Take the masking default from the village profile."""
+        """Take the masking default from the village profile; list the templates."""
         self.mask.setChecked(self.ctx.db.profile.get().mask_ids)
+        self.templates.refresh()
 
     def options(self) -> ExportOptions:
         """What the controls ask for."""
@@ -364,5 +395,23 @@ class ReportsPage(Page):
     def print(self, kind: str) -> ExportJob:
         """Print a PDF output with a preview."""
         job = print_output(self, self.ctx, kind, opts=self.options())
+        self.jobs.append(job)
+        return job
+
+    def fill_template(self, tpl: Template) -> ExportJob | None:
+        """Fill a township template for the chosen month (asks where to save)."""
+        opts = self.options()
+        out = ask_output_path(self, tpl.name, template_file_name(tpl.name, opts.month), ".xlsx")
+        if out is None:
+            return None
+        db_path, password = Path(self.ctx.db_path), self.ctx.db.password
+        job = ExportJob(
+            self, self.ctx, "template", out, opts, lambda path: offer_folder(self, path),
+            title=tpl.name,
+            work=lambda control: fill_in_background(
+                db_path, tpl.name, opts.month, out, opts.mask_ids, control, password=password
+            ),
+            modules=FILL_MODULES,
+        )  # fmt: skip
         self.jobs.append(job)
         return job
