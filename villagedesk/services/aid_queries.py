@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
+
+from villagedesk.services.query_helpers import (
+    add_date_range,
+    is_pinyin,
+    like_any,
+    pinyin_match,
+    squeezed,
+)
 
 if TYPE_CHECKING:
     from villagedesk.storage.database import Database
@@ -81,30 +88,22 @@ _TEXT_COLUMNS = ("h.head_name", "h.household_no", "r.name", "g.name", "a.goods",
 def _where(f: AidFilter) -> tuple[str, list[Any]]:
     conds = ["a.deleted_at is null"]
     params: list[Any] = []
-    text = re.sub(r"\s+", "", f.text or "")
+    text = squeezed(f.text)
     if text:
-        if re.fullmatch(r"[A-Za-z]+", text):
+        if is_pinyin(text):
             # pinyin (full or initials) of the head or of the resident, through the search keys
-            lo = text.lower()
-            hi = lo[:-1] + chr(ord(lo[-1]) + 1)
-            conds.append(
-                "(a.household_uid in (select uid from search_keys where kind = 'household' "
-                "and key >= ? and key < ?) or a.resident_uid in (select uid from search_keys "
-                "where kind = 'resident' and key >= ? and key < ?))"
-            )
-            params += [lo, hi, lo, hi]
+            of_head, head_params = pinyin_match("a.household_uid", "household", text)
+            of_resident, resident_params = pinyin_match("a.resident_uid", "resident", text)
+            conds.append(f"({of_head} or {of_resident})")
+            params += head_params + resident_params
         else:
-            conds.append("(" + " or ".join(f"{c} like ?" for c in _TEXT_COLUMNS) + ")")
-            params += [f"%{text}%"] * len(_TEXT_COLUMNS)
+            cond, more = like_any(_TEXT_COLUMNS, text)
+            conds.append(cond)
+            params += more
     if f.kind:
         conds.append("a.kind = ?")
         params.append(f.kind)
-    if f.start:
-        conds.append("a.date >= ?")
-        params.append(f.start.isoformat())
-    if f.end:
-        conds.append("a.date <= ?")
-        params.append(f.end.isoformat())
+    add_date_range(conds, params, "a.date", f.start, f.end)
     return " and ".join(conds), params
 
 

@@ -7,6 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from villagedesk.core.records import Activity, Deed
+from villagedesk.services.query_helpers import add_date_range
 
 if TYPE_CHECKING:
     from villagedesk.storage.database import Database
@@ -42,12 +43,7 @@ def find_activities(
     if kind:
         conds.append("kind = ?")
         params.append(kind)
-    if start:
-        conds.append("date >= ?")
-        params.append(start.isoformat())
-    if end:
-        conds.append("date <= ?")
-        params.append(end.isoformat())
+    add_date_range(conds, params, "date", start, end)
     rows = db.activities.find(" and ".join(conds), params, order_by="date desc, created_at desc")
     needle = _needle(text)
     if not needle:

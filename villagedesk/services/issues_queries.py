@@ -7,7 +7,6 @@ so listing thousands of issues is one query, not one per issue.
 from __future__ import annotations
 
 import dataclasses
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -22,6 +21,7 @@ from villagedesk.core.enums import (
     Satisfaction,
 )
 from villagedesk.core.records import Issue
+from villagedesk.services.query_helpers import is_pinyin, pinyin_match, squeezed
 from villagedesk.services.text_match import PinyinIndex, haystack, matching
 
 if TYPE_CHECKING:
@@ -121,22 +121,18 @@ def _where(f: IssueFilter, today: date) -> tuple[str, list[Any]]:
         cond, more = figure_condition(f.figure, f.month, today)
         conds.append(f"({cond})")
         params += more
-    text = re.sub(r"\s+", "", f.text or "")
+    text = squeezed(f.text)
     if text:
         like = f"%{text}%"
         alternatives = [
             "i.number like ?", "i.description like ?", "i.reporter like ?", "h.head_name like ?",
         ]  # fmt: skip
         params += [like] * len(alternatives)
-        if re.fullmatch(r"[A-Za-z]+", text):
+        if is_pinyin(text):
             # pinyin of the household head (full or initials)
-            lo = text.lower()
-            hi = lo[:-1] + chr(ord(lo[-1]) + 1)
-            alternatives.append(
-                "i.household_uid in (select uid from search_keys "
-                "where kind = 'household' and key >= ? and key < ?)"
-            )
-            params += [lo, hi]
+            cond, more = pinyin_match("i.household_uid", "household", text)
+            alternatives.append(cond)
+            params += more
         conds.append("(" + " or ".join(alternatives) + ")")
     return " and ".join(conds), params
 

@@ -7,11 +7,17 @@ so a keystroke in the search box stays fast on a large township.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from villagedesk.services.query_helpers import (
+    add_date_range,
+    is_pinyin,
+    like_any,
+    pinyin_match,
+    squeezed,
+)
 from villagedesk.services.text_match import PinyinIndex, haystack, matching
 
 if TYPE_CHECKING:
@@ -73,30 +79,19 @@ _TEXT_COLUMNS = ("h.head_name", "h.household_no", "g.name", "v.situation", "v.ne
 def _where(f: VisitFilter) -> tuple[str, list[Any]]:
     conds = ["v.deleted_at is null"]
     params: list[Any] = []
-    text = re.sub(r"\s+", "", f.text or "")
+    text = squeezed(f.text)
     if text:
-        if re.fullmatch(r"[A-Za-z]+", text):
+        if is_pinyin(text):
             # pinyin (full or initials) of the household head, through the search keys
-            lo = text.lower()
-            hi = lo[:-1] + chr(ord(lo[-1]) + 1)
-            conds.append(
-                "v.household_uid in (select uid from search_keys "
-                "where kind = 'household' and key >= ? and key < ?)"
-            )
-            params += [lo, hi]
+            cond, more = pinyin_match("v.household_uid", "household", text)
         else:
-            like = f"%{text}%"
-            conds.append("(" + " or ".join(f"{c} like ?" for c in _TEXT_COLUMNS) + ")")
-            params += [like] * len(_TEXT_COLUMNS)
+            cond, more = like_any(_TEXT_COLUMNS, text)
+        conds.append(cond)
+        params += more
     if f.way:
         conds.append("v.way = ?")
         params.append(f.way)
-    if f.start:
-        conds.append("v.date >= ?")
-        params.append(f.start.isoformat())
-    if f.end:
-        conds.append("v.date <= ?")
-        params.append(f.end.isoformat())
+    add_date_range(conds, params, "v.date", f.start, f.end)
     if f.member_uid:
         conds.append("exists (select 1 from json_each(v.member_uids) where value = ?)")
         params.append(f.member_uid)
