@@ -11,10 +11,11 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from villagedesk.core.clock import now_iso, today
-from villagedesk.core.enums import AidKind, Gender, Relation
+from villagedesk.core.enums import AidKind, Relation
 from villagedesk.core.records import IssueEvent, Record
-from villagedesk.core.validation import ValidationError, parse_id_number, validate_phone
+from villagedesk.core.validation import ValidationError, validate_phone
 from villagedesk.storage.repository import record_to_row, row_to_record
+from villagedesk.storage.rules import IdHolder, check_resident
 from villagedesk.storage.tables import TABLES
 
 if TYPE_CHECKING:
@@ -58,8 +59,7 @@ def existing_uids(db: Database, table: str, uids: Iterable[str]) -> set[str]:
         chunk = wanted[start : start + 500]
         marks = ",".join("?" * len(chunk))
         found.update(
-            row[0]
-            for row in db.execute(f"select uid from [{table}] where uid in ({marks})", chunk)
+            row[0] for row in db.execute(f"select uid from [{table}] where uid in ({marks})", chunk)
         )
     return found
 
@@ -195,43 +195,23 @@ class NewRecordRules:
         self.households[h.uid] = (h.household_no, h.head_name)
 
     def _residents(self, r) -> None:
-        r.name = r.name.strip()
-        if not r.name:
-            raise ValidationError("请填写姓名", "name")
-        if r.household_uid not in self.households:
-            raise ValidationError("请选择所属农户", "household_uid")
-        if r.id_number:
-            info = parse_id_number(r.id_number, today=today())
-            r.id_number = info.number
-            if r.birth_date and r.birth_date != info.birth_date:
-                raise ValidationError(
-                    f"出生日期 {r.birth_date} 与身份证号码中的 {info.birth_date} 不一致",
-                    "birth_date",
-                )
-            if r.gender and r.gender.value != info.gender:
-                raise ValidationError(
-                    f"性别“{r.gender.value}”与身份证号码（{info.gender}）不一致", "gender"
-                )
-            r.birth_date = info.birth_date
-            r.gender = Gender(info.gender)
-            clash = self.id_numbers.get(r.id_number)
-            if clash:
-                owner = self.households.get(clash[0])
-                where = f"{owner[0]} {owner[1]}户" if owner else "另一户"
-                raise ValidationError(
-                    f"身份证号码 {r.id_number} 已登记在 {where}（{clash[1]}）", "id_number"
-                )
-        if r.birth_date and r.birth_date > today():
-            raise ValidationError("出生日期不能晚于今天", "birth_date")
-        if r.phone:
-            r.phone = validate_phone(r.phone)
+        check_resident(
+            r,
+            household_exists=lambda uid: uid in self.households,
+            id_holder=self._id_holder,
+            other_head=lambda r: self.heads.get(r.household_uid),
+        )
         if r.relation == Relation.HEAD:
-            if r.household_uid in self.heads:
-                raise ValidationError(f"该户已有户主（{self.heads[r.household_uid]}）", "relation")
             self.heads[r.household_uid] = r.name
         self.residents[r.uid] = r.household_uid
         if r.id_number:
             self.id_numbers[r.id_number] = (r.household_uid, r.name)
+
+    def _id_holder(self, r) -> IdHolder | None:
+        clash = self.id_numbers.get(r.id_number)
+        if not clash:
+            return None
+        return self.households.get(clash[0]), clash[1]
 
     def _visits(self, v) -> None:
         if v.date > today():
