@@ -29,7 +29,7 @@ from villagedesk.core.validation import (
     parse_money_to_fen,
 )
 from villagedesk.services.importing import values as v
-from villagedesk.services.importing.lookup import Lookup
+from villagedesk.services.importing.lookup import Lookup, group_uid
 from villagedesk.services.importing.plan import ADD, UPDATE, PlanRow, RowAccess, today
 
 if TYPE_CHECKING:
@@ -154,14 +154,7 @@ class LedgerConverter:
         return None, None
 
     def _group(self, name: str) -> str | None:
-        if not name:
-            return None
-        uid = self.lookup.groups_by_name.get(name)
-        if uid:
-            return uid
-        if name not in self.new_groups:
-            self.new_groups[name] = Group(name=name)
-        return self.new_groups[name].uid
+        return group_uid(self.lookup, self.new_groups, name)
 
     # ---- visits ------------------------------------------------------------------------
     def _visit(self, pr: PlanRow, get: RowAccess):

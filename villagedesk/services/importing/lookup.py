@@ -6,6 +6,8 @@ from collections import defaultdict
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from villagedesk.core.records import Group
+
 if TYPE_CHECKING:
     from villagedesk.storage.database import Database
 
@@ -159,3 +161,16 @@ class Lookup:
                 return None, f"有 {len(cands)} 户的户主都叫“{head}”，请在文件中填写户编号"
             return None, f"找不到户主为“{head}”的农户"
         return None, "没有填写户主或户编号"
+
+
+def group_uid(lookup: Lookup, new_groups: dict[str, Group], name: str) -> str | None:
+    """The uid of the 村民小组 called ``name``: a stored one, else one this import adds
+    (made once per name and kept in ``new_groups``); None for no name."""
+    if not name:
+        return None
+    uid = lookup.groups_by_name.get(name)
+    if uid:
+        return uid
+    if name not in new_groups:
+        new_groups[name] = Group(name=name)
+    return new_groups[name].uid

@@ -20,7 +20,7 @@ from villagedesk.core.validation import (
     validate_phone,
 )
 from villagedesk.services.importing import values as v
-from villagedesk.services.importing.lookup import Lookup
+from villagedesk.services.importing.lookup import Lookup, group_uid
 from villagedesk.services.importing.plan import ADD, REFUSE, SKIP, UPDATE, PlanRow, RowAccess, today
 
 if TYPE_CHECKING:
@@ -187,14 +187,7 @@ class PeopleConverter:
                 p.pr.warnings.append(f"{what}与第 {first.pr.row_no} 行重复，改为 {p.household_no}")
 
     def _group_uid(self, name: str) -> str | None:
-        if not name:
-            return None
-        uid = self.lookup.groups_by_name.get(name)
-        if uid:
-            return uid
-        if name not in self.new_groups:
-            self.new_groups[name] = Group(name=name)
-        return self.new_groups[name].uid
+        return group_uid(self.lookup, self.new_groups, name)
 
     def _next_no(self) -> str:
         nums = [int(n) for n in self.used_nos if n.isdigit()]
