@@ -43,3 +43,11 @@ def make_window(qtbot) -> Callable:
         return window
 
     return make
+
+
+@pytest.fixture
+def ctx(db):
+    """The app context on the test database (pages that need records add them first)."""
+    from villagedesk.ui.context import AppContext
+
+    return AppContext(db)

@@ -5,14 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox
+from qt_input import ime
 
 from villagedesk.core.enums import AidKind, TeamRole
 from villagedesk.core.records import Aid, Group, Household, Resident, TeamMember
 from villagedesk.core.validation import format_fen
 from villagedesk.services.aid_queries import AidFilter, aid_totals, find_aid_rows
-from villagedesk.ui.context import AppContext
 from villagedesk.ui.pages.aid import AidPage
 from villagedesk.ui.pages.aid_form import AidForm
 from villagedesk.ui.pages.issue_form import set_date
@@ -47,18 +46,6 @@ def village(db):
     db.aid.add(Aid(date=date(2026, 11, 20), household_uid=zhang.uid, amount_fen=30050,
                    goods="食用油", quantity="1桶"))  # fmt: skip
     return {"zhang": zhang, "li": li, "granny": granny}
-
-
-@pytest.fixture
-def ctx(db):
-    return AppContext(db)
-
-
-def ime(widget: QWidget, text: str) -> None:
-    """Type Chinese the way a person does: the input method commits the characters."""
-    event = QInputMethodEvent()
-    event.setCommitString(text)
-    QApplication.sendEvent(widget, event)
 
 
 def fill_and_save(qtbot, form: AidForm, *, head: str, amount: str, kind=AidKind.CASH) -> None:

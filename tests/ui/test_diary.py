@@ -11,7 +11,6 @@ from villagedesk.core.enums import Presence, TeamRole
 from villagedesk.core.records import DiaryEntry, TeamMember
 from villagedesk.services.diary_queries import month_attendance
 from villagedesk.services.figures import Month
-from villagedesk.ui.context import AppContext
 from villagedesk.ui.pages.diary import SHORT_COLOUR, DiaryPage
 from villagedesk.ui.pages.diary_form import DiaryForm
 from villagedesk.ui.pages.issue_form import set_date
@@ -31,11 +30,6 @@ def team(db):
     db.diary.add(DiaryEntry(date=date(2026, 11, 19), member_uid=wang.uid,
                             presence=Presence.AWAY, content="县里培训"))  # fmt: skip
     return {"li": li, "wang": wang}
-
-
-@pytest.fixture
-def ctx(db):
-    return AppContext(db)
 
 
 def test_month_view_member_filter_and_attendance(qtbot, ctx, team):

@@ -8,15 +8,14 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox
+from qt_input import ime
 
 from villagedesk.core import workflow
 from villagedesk.core.enums import IssueStatus, TeamRole
 from villagedesk.core.records import Group, Household, Issue, TeamMember
 from villagedesk.services.figures import monthly_figures
 from villagedesk.services.issues_queries import OVERDUE, IssueFilter, find_issue_rows, status_counts
-from villagedesk.ui.context import AppContext
 from villagedesk.ui.pages import issue_dialogs
 from villagedesk.ui.pages.issue_form import IssueForm, select_data, set_date
 from villagedesk.ui.pages.issues import OVERDUE_TINT, IssuesPage, issue_columns
@@ -24,13 +23,6 @@ from villagedesk.ui.pages.visit_form import VisitForm
 from villagedesk.ui.widgets.table_model import RecordTableModel
 
 TODAY = date(2026, 11, 29)  # pinned by tests/conftest.py
-
-
-def ime(widget: QWidget, text: str) -> None:
-    """Chinese typed through the input method."""
-    event = QInputMethodEvent()
-    event.setCommitString(text)
-    QApplication.sendEvent(widget, event)
 
 
 @pytest.fixture
@@ -41,11 +33,6 @@ def village(db):
     zhang = db.households.add(Household(household_no="0101", head_name="张三", group_uid=east.uid))
     li = db.households.add(Household(household_no="0102", head_name="李四", group_uid=east.uid))
     return {"east": east, "zhang": zhang, "li": li}
-
-
-@pytest.fixture
-def ctx(db):
-    return AppContext(db)
 
 
 @pytest.fixture

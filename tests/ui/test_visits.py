@@ -7,14 +7,14 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QImage, QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+from qt_input import ime
 
 from villagedesk.core.enums import IssueSource, IssueStatus, TeamRole, VisitWay
 from villagedesk.core.records import Group, Household, TeamMember, Visit
 from villagedesk.services.figures import monthly_figures
 from villagedesk.services.visits_queries import VisitFilter, find_visit_rows
-from villagedesk.ui.context import AppContext
 from villagedesk.ui.pages.issue_form import select_data, set_date
 from villagedesk.ui.pages.visit_form import VisitForm
 from villagedesk.ui.pages.visits import VisitsPage, visit_columns
@@ -37,18 +37,6 @@ def village(db):
         "secretary": secretary, "member": member, "east": east, "west": west,
         "zhang": zhang, "zhao": zhao, "li": li,
     }  # fmt: skip
-
-
-@pytest.fixture
-def ctx(db):
-    return AppContext(db)
-
-
-def ime(widget: QWidget, text: str) -> None:
-    """Type Chinese the way a person does: the input method commits the characters."""
-    event = QInputMethodEvent()
-    event.setCommitString(text)
-    QApplication.sendEvent(widget, event)
 
 
 def pick(qtbot, form: VisitForm, typed: str, head: str) -> None:
