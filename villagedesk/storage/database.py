@@ -10,7 +10,6 @@ import contextlib
 import getpass
 import os
 import sqlite3
-import sys
 from collections.abc import Iterable, Iterator
 from functools import cached_property
 from pathlib import Path
@@ -18,54 +17,12 @@ from typing import Any
 
 from villagedesk.core.clock import now_iso
 from villagedesk.storage import errors
+from villagedesk.storage.errors import classify as _classify
+from villagedesk.storage.errors import translate_errors
 from villagedesk.storage.tables import MIGRATION_NAMES, MIGRATION_SET
 
 BUSY_TIMEOUT_MS = 3000
 SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-def _classify(exc: sqlite3.Error, path: Path) -> errors.StorageError:
-    text = str(exc).lower()
-    if "locked" in text or "busy" in text:
-        return errors.DatabaseLockedError(
-            f"数据库正被另一个程序使用（{path.name}），请关闭其他驻村工作台窗口后重试",
-            f"The database {path.name} is in use by another program; close it and try again",
-        )
-    if "readonly" in text or "read-only" in text:
-        return errors.DatabaseReadOnlyError(
-            f"数据库文件或所在文件夹是只读的，无法保存：{path}",
-            f"The database file or its folder is read-only: {path}",
-        )
-    if "disk is full" in text or "database or disk is full" in text:
-        return errors.DiskFullError(
-            "磁盘空间已满，本次内容没有保存。请清理磁盘后重试",
-            "The disk is full; nothing was saved",
-        )
-    if "not a database" in text or "malformed" in text or "file is encrypted" in text:
-        return errors.NotADatabaseError(
-            f"文件不是驻村工作台数据库，或已经损坏：{path}",
-            f"The file is not a VillageDesk database, or it is damaged: {path}",
-        )
-    if "unable to open" in text:
-        return errors.DatabaseNotFoundError(
-            f"无法打开数据库文件：{path}", f"Cannot open the database file: {path}"
-        )
-    return errors.StorageError(f"数据库出错：{exc}", f"Database error: {exc}")
-
-
-def _driver_errors() -> tuple[type[BaseException], ...]:
-    # sqlcipher3's exceptions do not derive from sqlite3's; catch both when it is loaded
-    cipher = sys.modules.get("sqlcipher3.dbapi2")
-    return (sqlite3.Error, cipher.Error) if cipher else (sqlite3.Error,)
-
-
-@contextlib.contextmanager
-def translate_errors(path: Path) -> Iterator[None]:
-    """Turn sqlite3 (and sqlcipher3) errors into StorageErrors with a message for people."""
-    try:
-        yield
-    except _driver_errors() as exc:
-        raise _classify(exc, path) from exc
 
 
 class Database:
@@ -386,9 +343,7 @@ def _check_version(db: Database) -> None:
             "这个数据库由更新版本的驻村工作台创建，请先升级软件再打开（数据未做任何改动）",
             "This database was written by a newer VillageDesk; please upgrade (nothing was changed)",
         )
-    tables = {
-        row[0] for row in db.execute("select name from sqlite_master where type = 'table'")
-    }
+    tables = {row[0] for row in db.execute("select name from sqlite_master where type = 'table'")}
     if not applied and tables - {"_sqlite_migrations"}:
         raise errors.NotADatabaseError(
             f"这是一个其他程序的 SQLite 数据库，不是驻村工作台数据库：{db.path}",
