@@ -118,3 +118,22 @@ def test_screenshot_renders_a_page(tmp_path, db, lang):
     out = tmp_path / "shot.png"
     assert ui_app.run_app(db.path, lang=lang, screenshot=str(out), page="households") == 0
     assert out.stat().st_size > 10000
+
+
+def test_dashboard_screenshot_waits_for_the_charts_and_lists(tmp_path, demo_db_template):
+    """What loads just after the first paint (charts, overdue list) is in the picture."""
+    import shutil
+
+    from PySide6.QtGui import QImage
+
+    path = tmp_path / "demo.db"
+    shutil.copy(demo_db_template, path)
+    out = tmp_path / "dash.png"
+    assert ui_app.run_app(path, screenshot=str(out), page="dashboard", size="1366x768") == 0
+    image = QImage(str(out))
+
+    def colours(x0: int, y0: int, x1: int, y1: int) -> int:
+        return len({image.pixel(x, y) for x in range(x0, x1, 3) for y in range(y0, y1, 3)})
+
+    assert colours(190, 220, 700, 450) > 8  # the visits chart's bars and labels, not blank
+    assert colours(725, 245, 1340, 330) > 8  # rows of the overdue list

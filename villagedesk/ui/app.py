@@ -109,6 +109,10 @@ def _import_qt_free_modules() -> None:
             pass
 
 
+#: pages load some parts just after their first paint; a screenshot waits for them
+SCREENSHOT_SETTLE_MS = 250
+
+
 def _screenshot(path: Path, lang: str, out: str, page: str | None, size: str | None) -> int:
     from PySide6.QtWidgets import QApplication
 
@@ -129,10 +133,12 @@ def _screenshot(path: Path, lang: str, out: str, page: str | None, size: str | N
     window.resize(w, h)
     window.show_page(page or "dashboard")
     window.show()
-    from PySide6.QtCore import QThreadPool
+    from PySide6.QtCore import QEventLoop, QThreadPool, QTimer
 
-    for _ in range(3):  # let deferred loads (QTimer.singleShot(0), background tasks) settle
-        app.processEvents()
+    for _ in range(3):  # let deferred loads (timers, background tasks) settle
+        loop = QEventLoop()
+        QTimer.singleShot(SCREENSHOT_SETTLE_MS, loop.quit)
+        loop.exec()
         QThreadPool.globalInstance().waitForDone(10000)
         app.processEvents()
     ok = window.grab().save(str(out))
