@@ -100,15 +100,19 @@ def _keep_ascii(chars: str) -> list[str]:
     return [word] if word else []
 
 
-def _syllables(text: str) -> list[str]:
-    """Normal (toneless, non-heteronym) pinyin of text, one ASCII item per syllable/word."""
+@lru_cache(maxsize=65536)
+def _syllables(text: str) -> tuple[str, ...]:
+    """Normal (toneless, non-heteronym) pinyin of text, one ASCII item per syllable/word.
+
+    Cached: given names repeat a lot in a village (a township import converts each once).
+    """
     if not text:
-        return []
+        return ()
     from pypinyin import Style, lazy_pinyin  # lazy: importing pypinyin costs ~0.25 s
 
     items = lazy_pinyin(text, style=Style.NORMAL, errors=_keep_ascii)
     cleaned = ("".join(_ASCII_WORD.findall(item.lower().translate(_FOLD))) for item in items)
-    return [item for item in cleaned if item]
+    return tuple(item for item in cleaned if item)
 
 
 def _surname_readings(name: str) -> tuple[list[tuple[str, ...]], str]:
