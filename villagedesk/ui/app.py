@@ -75,8 +75,13 @@ def run_app(
             WelcomeDialog(ctx).exec()  # closing it still opens the (empty) village
         window = MainWindow(ctx)
         window.restore_state(QSettings())
+        if safety.is_writable(ctx.db_path):
+            # the idle lock watches every event of the app from Python, which made the first
+            # paint three times slower; nobody can type before the window has painted
+            window.first_painted.connect(lambda: safety.install(window, ctx))
+        else:
+            safety.install(window, ctx)  # the read-only banner belongs to the first paint
         window.show()
-        safety.install(window, ctx)  # read-only banner, idle lock, daily backup
         code = app.exec()
         safety.close_at_exit(ctx)  # exit backup; ctx.db may have been reopened by a restore
         return code

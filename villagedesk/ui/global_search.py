@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -13,10 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from villagedesk.storage.search import SearchHit, search
 from villagedesk.ui.context import AppContext
 
+if TYPE_CHECKING:
+    from villagedesk.storage.search import SearchHit
+
 DEBOUNCE_MS = 60
+_MOVES = (QEvent.Type.Move, QEvent.Type.Resize)
 MAX_HITS = 30
 
 
@@ -60,18 +65,35 @@ class GlobalSearch(QLineEdit):
         )
         self.setClearButtonEnabled(True)
         self.setMinimumWidth(420)
-        self.popup = SearchPopup(self)
-        self.popup.tree.itemClicked.connect(lambda item, _col: self._choose(item))
+        self._popup: SearchPopup | None = None  # made on the first search (not at startup)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.run_search)
         self.textEdited.connect(lambda _t: self._timer.start())
-        self.textChanged.connect(lambda t: None if t.strip() else self.popup.hide())
+        self.textChanged.connect(lambda t: None if t.strip() else self.hide_popup())
+
+    @property
+    def popup(self) -> SearchPopup:
+        """The list of hits under the box (built on first use)."""
+        if self._popup is None:
+            self._popup = SearchPopup(self)
+            self._popup.tree.itemClicked.connect(lambda item, _col: self._choose(item))
+            # keep the popup under the box when the window moves (a Python event filter
+            # costs on every event of the window, so only once there is a popup to move)
+            self.window().installEventFilter(self)
+        return self._popup
+
+    def hide_popup(self) -> None:
+        """Hide the hits (if they were ever shown)."""
+        if self._popup is not None:
+            self._popup.hide()
 
     # ---- searching ------------------------------------------------------------
     def run_search(self) -> None:
         """Search now (the debounce timer calls this) and show the popup."""
+        from villagedesk.storage.search import search
+
         self._timer.stop()
         text = self.text().strip()
         self.hits = search(self.ctx.db, text, limit=MAX_HITS) if text else []
@@ -84,7 +106,7 @@ class GlobalSearch(QLineEdit):
                 tree.addTopLevelItem(item)
                 self._show_popup()
             else:
-                self.popup.hide()
+                self.hide_popup()
             return
         for hit in self.hits:
             item = QTreeWidgetItem(
@@ -112,16 +134,21 @@ class GlobalSearch(QLineEdit):
     # ---- keyboard -----------------------------------------------------------------
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt name
         key = event.key()
-        tree = self.popup.tree
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if self._timer.isActive():
                 self.run_search()
-            self._choose(tree.currentItem())
+            if self._popup is not None:
+                self._choose(self._popup.tree.currentItem())
             return
         if key == Qt.Key.Key_Escape:
-            self.popup.hide()
+            self.hide_popup()
             return
-        if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.popup.isVisible():
+        if (
+            key in (Qt.Key.Key_Down, Qt.Key.Key_Up)
+            and self._popup is not None
+            and self._popup.isVisible()
+        ):
+            tree = self._popup.tree
             count = tree.topLevelItemCount()
             row = tree.indexOfTopLevelItem(tree.currentItem()) if tree.currentItem() else -1
             row = (row + (1 if key == Qt.Key.Key_Down else -1)) % max(count, 1)
@@ -136,7 +163,7 @@ class GlobalSearch(QLineEdit):
 
     def _hide_if_unfocused(self) -> None:
         if not self.hasFocus():
-            self.popup.hide()
+            self.hide_popup()
 
     def _choose(self, item: QTreeWidgetItem | None) -> None:
         if item is None:
@@ -144,11 +171,12 @@ class GlobalSearch(QLineEdit):
         uid = item.data(0, Qt.ItemDataRole.UserRole)
         if not uid:
             return
-        self.popup.hide()
+        self.hide_popup()
         self.household_chosen.emit(uid)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt name
         # keep the popup under the box when the window moves
-        if event.type() in (QEvent.Type.Move, QEvent.Type.Resize) and self.popup.isVisible():
+        popup = self._popup
+        if popup is not None and popup.isVisible() and event.type() in _MOVES:
             self.popup.move(self.mapToGlobal(QPoint(0, self.height())))
         return False

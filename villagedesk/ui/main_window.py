@@ -6,7 +6,7 @@ import contextlib
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -67,9 +67,13 @@ def _backup_when(item) -> datetime | None:
 class MainWindow(QMainWindow):
     """Pages are built on first visit, so the window is usable as soon as the dashboard is."""
 
+    #: emitted once, just after the window's first paint (work that can wait for it)
+    first_painted = Signal()
+
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
+        self.painted = False
         self.household_dialog = None
         profile = ctx.db.profile.get()
         title = self.tr("VillageDesk")
@@ -151,7 +155,6 @@ class MainWindow(QMainWindow):
         bar.setFloatable(False)
         self.search_box = GlobalSearch(self.ctx)
         self.search_box.household_chosen.connect(self.open_household)
-        self.installEventFilter(self.search_box)
         title = QLabel(self.windowTitle())
         title.setStyleSheet("font-size: 12pt; font-weight: bold; color: #1f4e79; padding: 0 12px;")
         bar.addWidget(title)
@@ -252,7 +255,14 @@ class MainWindow(QMainWindow):
         settings.setValue("window/page", self.current_page_key())
         settings.sync()
 
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt name
+        super().paintEvent(event)
+        if not self.painted:
+            self.painted = True
+            # queued: the children paint after this (the window's own) paintEvent
+            QTimer.singleShot(0, self, self.first_painted.emit)
+
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt name
         self.save_state()
-        self.search_box.popup.hide()
+        self.search_box.hide_popup()
         super().closeEvent(event)

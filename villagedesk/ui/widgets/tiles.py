@@ -4,13 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-TILE_STYLE = """
-QFrame#tile { background: white; border: 1px solid #d0d7de; border-radius: 6px; }
-QFrame#tile:hover { border: 1px solid #2e75b6; background: #f3f8fd; }
-"""
+#: the tile's frame (painted, not a style sheet: 14 tiles with style sheets made the
+#: dashboard's first paint slow), normal and under the mouse
+TILE_BORDER, TILE_BACKGROUND = "#d0d7de", "white"
+TILE_HOVER_BORDER, TILE_HOVER_BACKGROUND = "#2e75b6", "#f3f8fd"
+TILE_RADIUS = 6.0
+
+
+def _colored(label: QLabel, color: str) -> None:
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(color))
+    label.setPalette(palette)
 
 
 class FigureTile(QFrame):
@@ -21,17 +29,32 @@ class FigureTile(QFrame):
     def __init__(self, caption: str, color: str = "#1f4e79", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("tile")
-        self.setStyleSheet(TILE_STYLE)
+        self.setAttribute(Qt.WidgetAttribute.WA_Hover)  # repaint the frame on enter/leave
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.value_label = QLabel("–")
-        self.value_label.setStyleSheet(f"font-size: 19pt; font-weight: bold; color: {color};")
+        font = self.value_label.font()
+        font.setPointSizeF(19)
+        font.setBold(True)
+        self.value_label.setFont(font)
+        _colored(self.value_label, color)
         self.caption_label = QLabel(caption)
-        self.caption_label.setStyleSheet("color: #555;")
+        _colored(self.caption_label, "#555")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.setSpacing(0)
         layout.addWidget(self.value_label)
         layout.addWidget(self.caption_label)
+
+    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt name
+        hover = self.underMouse()
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(QPen(QColor(TILE_HOVER_BORDER if hover else TILE_BORDER), 1))
+        p.setBrush(QColor(TILE_HOVER_BACKGROUND if hover else TILE_BACKGROUND))
+        p.drawRoundedRect(
+            QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), TILE_RADIUS, TILE_RADIUS
+        )
+        p.end()
 
     def set_value(self, text: str, tooltip: str = "") -> None:
         self.value_label.setText(text)
