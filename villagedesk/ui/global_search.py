@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from villagedesk.storage.search import SearchHit
 
 DEBOUNCE_MS = 60
-_MOVES = (QEvent.Type.Move, QEvent.Type.Resize)
 MAX_HITS = 30
 
 
@@ -177,6 +176,8 @@ class GlobalSearch(QLineEdit):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt name
         # keep the popup under the box when the window moves
         popup = self._popup
-        if popup is not None and popup.isVisible() and event.type() in _MOVES:
-            self.popup.move(self.mapToGlobal(QPoint(0, self.height())))
+        if popup is None or not popup.isVisible():
+            return False
+        if event.type() in (QEvent.Type.Move, QEvent.Type.Resize):
+            popup.move(self.mapToGlobal(QPoint(0, self.height())))
         return False

@@ -25,6 +25,7 @@ from villagedesk.core.validation import format_date_cn
 from villagedesk.ui.context import AppContext
 from villagedesk.ui.global_search import GlobalSearch
 from villagedesk.ui.pages import PAGE_KEYS, PAGES, spec
+from villagedesk.ui.widgets.tiles import style_label
 
 NAV_STYLE = """
 QListWidget#nav { background: #1f4e79; color: white; border: none; font-size: 11pt; }
@@ -156,7 +157,8 @@ class MainWindow(QMainWindow):
         self.search_box = GlobalSearch(self.ctx)
         self.search_box.household_chosen.connect(self.open_household)
         title = QLabel(self.windowTitle())
-        title.setStyleSheet("font-size: 12pt; font-weight: bold; color: #1f4e79; padding: 0 12px;")
+        style_label(title, "#1f4e79", point_size=12, bold=True)
+        title.setContentsMargins(12, 0, 12, 0)
         bar.addWidget(title)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -208,7 +210,7 @@ class MainWindow(QMainWindow):
         if age > BACKUP_STALE_DAYS:
             text += "  " + self.tr("(more than a week ago — please back up)")
             self.backup_label.setStyleSheet("color: #b00020; font-weight: bold;")
-        else:
+        elif self.backup_label.styleSheet():
             self.backup_label.setStyleSheet("")
         self.backup_label.setText(text)
 

@@ -26,7 +26,7 @@ from villagedesk.ui.charts import BarChart, Series
 from villagedesk.ui.pages.base import Page
 from villagedesk.ui.tasks import run_task
 from villagedesk.ui.widgets.table_model import Column, RecordRole, RecordTableModel
-from villagedesk.ui.widgets.tiles import FigureTile
+from villagedesk.ui.widgets.tiles import FigureTile, style_label
 
 # tile key -> (page, filter arguments); an issues tile opens exactly the issues its figure
 # counts (IssuesPage.apply_filter(figure=…), with the month for this month's tiles)
@@ -70,8 +70,7 @@ class DashboardPage(Page):
         self._lists_task = None
         self.figures_loaded = False
         self._figures_generation = 0  # a late answer to an older refresh is dropped
-        self.heading = QLabel()
-        self.heading.setStyleSheet("font-size: 14pt; font-weight: bold; color: #1f4e79;")
+        self.heading = style_label(QLabel(), "#1f4e79", point_size=14, bold=True)
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(8)
@@ -88,8 +87,7 @@ class DashboardPage(Page):
         for row, (scope, label) in enumerate(
             (("month", self.tr("This month")), ("total", self.tr("Cumulative")))
         ):
-            title = QLabel(label)
-            title.setStyleSheet("font-weight: bold; color: #333;")
+            title = style_label(QLabel(label), "#333", bold=True)
             title.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             grid.addWidget(title, row, 0)
             for col, (key, (caption, color)) in enumerate(captions.items(), start=1):
@@ -186,8 +184,9 @@ class DashboardPage(Page):
             self.show_figures(*prefetch.result)  # computed while the app was starting
         else:
             run_task(
-                lambda _control: (prefetch and prefetch.wait())
-                or figures_of_file(path, day, password=password),
+                lambda _control: (
+                    (prefetch and prefetch.wait()) or figures_of_file(path, day, password=password)
+                ),
                 on_success=lambda result: self._figures_arrived(generation, result),
                 on_failure=lambda *_: self._figures_arrived(generation, None),
             )

@@ -15,10 +15,21 @@ TILE_HOVER_BORDER, TILE_HOVER_BACKGROUND = "#2e75b6", "#f3f8fd"
 TILE_RADIUS = 6.0
 
 
-def _colored(label: QLabel, color: str) -> None:
+def style_label(
+    label: QLabel, color: str, *, point_size: float | None = None, bold: bool = False
+) -> QLabel:
+    """Colour (and size, weight) a label through its palette and font: a per-widget style
+    sheet costs a style recomputation of the widget at the window's first paint."""
     palette = label.palette()
     palette.setColor(QPalette.ColorRole.WindowText, QColor(color))
     label.setPalette(palette)
+    if point_size is not None or bold:
+        font = label.font()
+        if point_size is not None:
+            font.setPointSizeF(point_size)
+        font.setBold(bold)
+        label.setFont(font)
+    return label
 
 
 class FigureTile(QFrame):
@@ -31,14 +42,8 @@ class FigureTile(QFrame):
         self.setObjectName("tile")
         self.setAttribute(Qt.WidgetAttribute.WA_Hover)  # repaint the frame on enter/leave
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.value_label = QLabel("–")
-        font = self.value_label.font()
-        font.setPointSizeF(19)
-        font.setBold(True)
-        self.value_label.setFont(font)
-        _colored(self.value_label, color)
-        self.caption_label = QLabel(caption)
-        _colored(self.caption_label, "#555")
+        self.value_label = style_label(QLabel("–"), color, point_size=19, bold=True)
+        self.caption_label = style_label(QLabel(caption), "#555")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.setSpacing(0)
