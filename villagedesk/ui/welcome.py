@@ -2,29 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
-    QProgressDialog,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from typing import TYPE_CHECKING
 
-from villagedesk.core.enums import TeamRole
-from villagedesk.core.records import TeamMember, VillageProfile
-from villagedesk.core.validation import ValidationError
-from villagedesk.storage.database import Database
-from villagedesk.storage.errors import StorageError
-from villagedesk.ui.context import AppContext
-from villagedesk.ui.tasks import TaskHandle, run_task
-from villagedesk.ui.widgets.form_dialog import ERROR_STYLE, INVALID_STYLE
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog
+
+# what only the dialog needs is imported when it is shown: a normal start only asks
+# needs_welcome, before the main window
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QProgressDialog, QWidget
+
+    from villagedesk.storage.database import Database
+    from villagedesk.ui.context import AppContext
+    from villagedesk.ui.tasks import TaskHandle
 
 DEMO_HOUSEHOLDS = 300
 
@@ -40,6 +30,19 @@ class WelcomeDialog(QDialog):
     demo_finished = Signal(bool)  # True when the demo village was made
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        from PySide6.QtWidgets import (
+            QComboBox,
+            QFormLayout,
+            QHBoxLayout,
+            QLabel,
+            QLineEdit,
+            QPushButton,
+            QVBoxLayout,
+        )
+
+        from villagedesk.core.enums import TeamRole
+        from villagedesk.ui.widgets.form_dialog import ERROR_STYLE
+
         super().__init__(parent)
         self.ctx = ctx
         self.task: TaskHandle | None = None
@@ -109,6 +112,10 @@ class WelcomeDialog(QDialog):
     # ---- create -------------------------------------------------------------------
     def create_village(self) -> bool:
         """Save the profile and the first team member together; False (with a message) if invalid."""
+        from villagedesk.core.records import TeamMember, VillageProfile
+        from villagedesk.core.validation import ValidationError
+        from villagedesk.storage.errors import StorageError
+
         for widget in self.fields.values():
             widget.setStyleSheet("")
         try:
@@ -142,6 +149,8 @@ class WelcomeDialog(QDialog):
         return True
 
     def _show_error(self, message: str, field: str | None = None) -> None:
+        from villagedesk.ui.widgets.form_dialog import INVALID_STYLE
+
         self.error_label.setText(message)
         self.error_label.show()
         widget = self.fields.get(field or "")
@@ -152,8 +161,12 @@ class WelcomeDialog(QDialog):
     # ---- demo -----------------------------------------------------------------------
     def open_demo(self) -> TaskHandle:
         """Fill the database with the demo village in the background, with a progress dialog."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox, QProgressDialog
+
         from villagedesk.services.demo import make_demo_village
         from villagedesk.storage.database import open_database
+        from villagedesk.ui.tasks import run_task
 
         path = self.ctx.db_path
         self.create_button.setEnabled(False)
