@@ -330,11 +330,13 @@ def test_idle_lock_hides_the_window_until_the_right_password(qtbot, window, monk
     lock.idle_seconds = 0
     lock.timer.timeout.emit()
     assert not lock.locked  # no password: nothing to lock with
+    assert not lock.watching  # and no Python call on every event of the app
 
     ctx.db.close()
     crypto.encrypt_database(ctx.db_path, "secret-1")
     ctx.db = open_database(ctx.db_path, password="secret-1")
     lock.timer.timeout.emit()
+    assert lock.watching
     assert lock.locked and lock.cover.isVisible()
     assert lock.cover.geometry() == window.rect()
     assert not window.centralWidget().isEnabled()

@@ -136,10 +136,22 @@ class IdleLock(QObject):
         self.timer.setInterval(CHECK_MS)
         self.timer.timeout.connect(self.check)
         self.timer.start()
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        # watching every event of the app costs a Python call per event: only while a
+        # password is set (check() starts or stops it when the password changes)
+        self.watching = False
+        self._watch(bool(ctx.db.password))
         window.installEventFilter(self)
+
+    def _watch(self, on: bool) -> None:
+        app = QApplication.instance()
+        if app is None or on == self.watching:
+            return
+        if on:
+            app.installEventFilter(self)
+            self.last_input = time.monotonic()
+        else:
+            app.removeEventFilter(self)
+        self.watching = on
 
     @property
     def locked(self) -> bool:
@@ -166,6 +178,7 @@ class IdleLock(QObject):
 
     def check(self) -> None:
         """Lock if a password is set and nobody touched the app for the idle time."""
+        self._watch(bool(self.ctx.db.password))
         if self.locked or not self.ctx.db.password:
             return
         if time.monotonic() - self.last_input >= self.idle_seconds:
