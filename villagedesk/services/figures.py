@@ -71,6 +71,43 @@ def _one(db: Database, sql: str, params: list[Any] | tuple = ()) -> Any:
 _TRACKING = "status in ('已登记', '办理中')"
 _FINISHED = "status in ('已办结', '已回访销号')"
 
+#: the issue figures of the ``stats`` object, in its order
+ISSUE_FIGURES = ("collected", "solved", "explained", "tracking", "overdue")
+
+
+def issue_figure_condition(
+    figure: str, month: Month | None, today: date, *, alias: str = ""
+) -> tuple[str, list[Any]]:
+    """SQL over issues (columns prefixed with ``alias.``) selecting exactly the issues one
+    figure counts: cumulative to ``today``, or for ``month`` (collected / solved in it,
+    tracking and overdue at its end). ``monthly_figures`` and the issue ledger's filter both
+    use it, so a dashboard number and the rows it opens cannot disagree."""
+    if figure not in ISSUE_FIGURES:
+        raise ValueError(f"unknown figure {figure!r}")
+    c = f"{alias}." if alias else ""
+    tracking = f"{c}{_TRACKING}"
+    outcome = {"solved": "已解决", "explained": "已解释"}.get(figure)
+    finished = f"{c}{_FINISHED} and {c}outcome = ?"
+    if month is None:
+        if figure == "collected":
+            return "1", []
+        if outcome:
+            return finished, [outcome]
+        if figure == "tracking":
+            return tracking, []
+        return f"{tracking} and {c}deadline < ?", [today.isoformat()]
+    first, last = month.first.isoformat(), month.last.isoformat()
+    asof = min(month.last, today).isoformat()
+    if figure == "collected":
+        return f"{c}collected_date >= ? and {c}collected_date <= ?", [first, last]
+    if outcome:
+        return f"{finished} and {c}done_date >= ? and {c}done_date <= ?", [outcome, first, last]
+    # still open at the month's end: collected by then and not finished by then
+    open_at_end = f"{c}collected_date <= ? and ({c}done_date is null or {c}done_date > ?)"
+    if figure == "tracking":
+        return open_at_end, [asof, asof]
+    return f"{open_at_end} and {c}deadline < ?", [asof, asof, asof]
+
 
 def monthly_figures(
     db: Database, month: str | Month | None = None, *, today: date | None = None
@@ -88,37 +125,22 @@ def monthly_figures(
     if month is None:
         span = ""
         params: list[Any] = []
-        asof = today
         m = None
     else:
         m = month if isinstance(month, Month) else Month.parse(month)
         span = " and date >= ? and date <= ?"
         params = [m.first.isoformat(), m.last.isoformat()]
-        asof = min(m.last, today)
     visits, visited = db.execute(
         f"select count(*), count(distinct household_uid) from visits where {live}{span}",
         params,
     ).fetchone()
-    finished_as = f"{_FINISHED} and outcome = ?"
-    if m is None:
-        row = db.execute(
-            f"select count(*), sum({finished_as}), sum({finished_as}), sum({_TRACKING}), "
-            f"sum({_TRACKING} and deadline < ?) from issues where {live}",
-            ["已解决", "已解释", today.isoformat()],
-        ).fetchone()
-    else:
-        first, last, asof_s = m.first.isoformat(), m.last.isoformat(), asof.isoformat()
-        in_month = "collected_date >= ? and collected_date <= ?"
-        done_in_month = f"{finished_as} and done_date >= ? and done_date <= ?"
-        # tracking at the month's end: collected by then and not finished by then
-        open_at_end = "collected_date <= ? and (done_date is null or done_date > ?)"
-        row = db.execute(
-            f"select sum({in_month}), sum({done_in_month}), sum({done_in_month}), "
-            f"sum({open_at_end}), sum({open_at_end} and deadline < ?) from issues where {live}",
-            [first, last, "已解决", first, last, "已解释", first, last]
-            + [asof_s] * 2
-            + [asof_s] * 3,
-        ).fetchone()
+    conditions = [issue_figure_condition(f, m, today) for f in ISSUE_FIGURES]
+    row = db.execute(
+        "select "
+        + ", ".join(f"sum({sql})" for sql, _ in conditions)
+        + f" from issues where {live}",
+        [p for _, ps in conditions for p in ps],
+    ).fetchone()
     collected, solved, explained, tracking, overdue = (v or 0 for v in row)
     aid_records = _one(db, f"select count(*) from aid where {live}{span}", params)
     cash_fen = _one(db, f"select sum(amount_fen) from aid where {live}{span}", params)

@@ -21,6 +21,7 @@ from villagedesk.core.enums import (
     Satisfaction,
 )
 from villagedesk.core.records import Issue
+from villagedesk.services.figures import ISSUE_FIGURES, Month, issue_figure_condition
 from villagedesk.services.query_helpers import is_pinyin, pinyin_match, squeezed
 from villagedesk.services.text_match import PinyinIndex, haystack, matching
 
@@ -29,10 +30,8 @@ if TYPE_CHECKING:
 
 #: the tab key of overdue issues (the other tabs are IssueStatus values, or None for all)
 OVERDUE = "overdue"
-_TRACKING = "i.status in ('已登记', '办理中')"
-_FINISHED = "i.status in ('已办结', '已回访销号')"
 #: the dashboard's issue figures (services.figures.monthly_figures) a filter can stand for
-FIGURES = ("collected", "solved", "explained", "tracking", "overdue")
+FIGURES = ISSUE_FIGURES
 
 
 @dataclass(frozen=True)
@@ -64,36 +63,9 @@ class IssueFilter:
 
 
 def figure_condition(figure: str, month: str | None, today: date) -> tuple[str, list[Any]]:
-    """SQL over issues ``i`` selecting exactly the issues that ``monthly_figures`` counts in
+    """SQL over issues ``i`` selecting exactly the issues ``monthly_figures`` counts in
     ``figure`` (cumulative, or for ``month``: collected/solved in it, tracking at its end)."""
-    from villagedesk.services.figures import Month  # the same month arithmetic as the figures
-
-    if figure not in FIGURES:
-        raise ValueError(f"unknown figure {figure!r}")
-    outcome = {"solved": "已解决", "explained": "已解释"}.get(figure)
-    if month is None:
-        if figure == "collected":
-            return "1", []
-        if outcome:
-            return f"{_FINISHED} and i.outcome = ?", [outcome]
-        if figure == "tracking":
-            return _TRACKING, []
-        return f"{_TRACKING} and i.deadline < ?", [today.isoformat()]
-    m = Month.parse(month)
-    first, last = m.first.isoformat(), m.last.isoformat()
-    asof = min(m.last, today).isoformat()
-    if figure == "collected":
-        return "i.collected_date >= ? and i.collected_date <= ?", [first, last]
-    if outcome:
-        return (
-            f"{_FINISHED} and i.outcome = ? and i.done_date >= ? and i.done_date <= ?",
-            [outcome, first, last],
-        )
-    # still open at the month's end: collected by then and not finished by then
-    open_at_end = "i.collected_date <= ? and (i.done_date is null or i.done_date > ?)"
-    if figure == "tracking":
-        return open_at_end, [asof, asof]
-    return f"{open_at_end} and i.deadline < ?", [asof, asof, asof]
+    return issue_figure_condition(figure, Month.parse(month) if month else None, today, alias="i")
 
 
 _SELECT = """
@@ -109,8 +81,9 @@ def _where(f: IssueFilter, today: date) -> tuple[str, list[Any]]:
     conds = ["i.deleted_at is null"]
     params: list[Any] = []
     if f.status == OVERDUE:
-        conds.append(f"{_TRACKING} and i.deadline is not null and i.deadline < ?")
-        params.append(today.isoformat())
+        cond, more = figure_condition("overdue", None, today)  # the 逾期 tab = the figure
+        conds.append(f"({cond})")
+        params += more
     elif f.status:
         conds.append("i.status = ?")
         params.append(IssueStatus(f.status).value)
@@ -196,11 +169,10 @@ def status_counts(db: Database, *, today: date) -> dict[str | None, int]:
     ):
         counts[row["status"]] = row["n"]
     counts[None] = sum(counts.values())
+    overdue, params = figure_condition("overdue", None, today)
     counts[OVERDUE] = next(
         db.query(
-            f"select count(*) as n from issues i where i.deleted_at is null and {_TRACKING} "
-            "and i.deadline is not null and i.deadline < ?",
-            [today.isoformat()],
+            f"select count(*) as n from issues i where i.deleted_at is null and {overdue}", params
         )
     )["n"]
     return counts
