@@ -42,6 +42,16 @@ def field_names(cls: type) -> tuple[str, ...]:
     )
 
 
+@cache
+def list_field_names(cls: type) -> frozenset[str]:
+    """The stored fields that hold lists (JSON text in the database)."""
+    return frozenset(
+        n
+        for n in field_names(cls)
+        if typing.get_origin(_unwrap_optional(_hints(cls)[n])[0]) is list
+    )
+
+
 def _is_record_list(tp: Any) -> bool:
     if typing.get_origin(tp) is list:
         (arg,) = typing.get_args(tp)

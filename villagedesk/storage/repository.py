@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from villagedesk.core.clock import now_iso
 from villagedesk.core.records import Record
-from villagedesk.core.serialize import field_names, from_dict, to_dict
+from villagedesk.core.serialize import field_names, from_dict, list_field_names, to_dict
 from villagedesk.core.validation import ValidationError
 from villagedesk.storage.tables import TABLES
 
@@ -25,7 +25,7 @@ T = TypeVar("T", bound=Record)
 def row_to_record(cls: type[T], row: dict[str, Any]) -> T:
     """Decode a database row (JSON list columns, 0/1 booleans) into a record."""
     data = {}
-    lists = _list_fields(cls)
+    lists = list_field_names(cls)
     for name in field_names(cls):
         if name not in row:
             continue
@@ -39,29 +39,12 @@ def row_to_record(cls: type[T], row: dict[str, Any]) -> T:
 def record_to_row(record: Record) -> dict[str, Any]:
     """Encode a record as a database row."""
     data = to_dict(record)
-    for name in _list_fields(type(record)):
+    for name in list_field_names(type(record)):
         data[name] = json.dumps(data[name], ensure_ascii=False)
     for key, value in data.items():
         if isinstance(value, bool):
             data[key] = int(value)
     return data
-
-
-_LIST_CACHE: dict[type, frozenset[str]] = {}
-
-
-def _list_fields(cls: type) -> frozenset[str]:
-    if cls not in _LIST_CACHE:
-        import typing
-
-        from villagedesk.core.serialize import _hints, _unwrap_optional
-
-        _LIST_CACHE[cls] = frozenset(
-            n
-            for n in field_names(cls)
-            if typing.get_origin(_unwrap_optional(_hints(cls)[n])[0]) is list
-        )
-    return _LIST_CACHE[cls]
 
 
 def _audit_view(record_row: dict[str, Any]) -> dict[str, Any]:

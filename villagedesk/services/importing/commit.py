@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING, Any
 
 from villagedesk.core.clock import now_iso
 from villagedesk.core.records import Household, Record, Resident
-from villagedesk.core.serialize import field_names
+from villagedesk.core.serialize import field_names, list_field_names
 from villagedesk.services.importing.fields import remember_mapping
 from villagedesk.services.importing.plan import ADD, REFUSE, SKIP, UPDATE, ImportPlan, ProgressFn
-from villagedesk.storage.repository import _audit_view, _list_fields
+from villagedesk.storage.repository import _audit_view
 
 if TYPE_CHECKING:
     from villagedesk.storage.database import Database
@@ -85,7 +85,7 @@ def fast_row(record: Record) -> dict[str, Any]:
     cls = type(record)
     shape = _ROW_SHAPES.get(cls)
     if shape is None:
-        shape = _ROW_SHAPES[cls] = (field_names(cls), _list_fields(cls))
+        shape = _ROW_SHAPES[cls] = (field_names(cls), list_field_names(cls))
     names, lists = shape
     out: dict[str, Any] = {}
     for name in names:
