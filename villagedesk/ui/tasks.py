@@ -154,3 +154,26 @@ def run_task(
     handle = TaskHandle(signals, control)
     QThreadPool.globalInstance().start(_Runnable(fn, signals, control))
     return handle
+
+
+def with_own_connection(
+    db_path,
+    control: TaskControl | None,
+    work: Callable[[Any, Callable[[int, int], None]], Any],
+    *,
+    password: str | None = None,
+) -> Any:
+    """Inside a task: open the database read-only on this thread, run ``work(db, progress)``
+    (``progress(done, total)`` reports to the dialog and stops on cancel), close it again."""
+    from villagedesk.storage.database import open_database
+
+    def progress(done: int, total: int) -> None:
+        if control is not None:
+            control.progress(done, total)
+
+    progress(0, 1)  # a cancel pressed before the start stops here
+    db = open_database(db_path, create=False, migrate=False, readonly=True, password=password)
+    try:
+        return work(db, progress)
+    finally:
+        db.close()

@@ -28,13 +28,14 @@ def render_card_image(
 ) -> QImage:
     """Write the card sheet for the database at ``db_path`` and return its first card as image."""
     from villagedesk.services import cards_pdf
-    from villagedesk.storage.database import open_database
+    from villagedesk.ui.tasks import with_own_connection
 
-    db = open_database(db_path, create=False, migrate=False, readonly=True, password=password)
-    try:
-        pdf = cards_pdf.write_contact_cards(db, out_dir / "card-preview.pdf")
-    finally:
-        db.close()
+    pdf = with_own_connection(
+        db_path,
+        None,
+        lambda db, _progress: cards_pdf.write_contact_cards(db, out_dir / "card-preview.pdf"),
+        password=password,
+    )
     x, y = cards_pdf.card_origin(0)
     crop = (
         max(x - BORDER_PT, 0),

@@ -24,7 +24,7 @@ from villagedesk.services.dashboard_queries import (
 )
 from villagedesk.ui.charts import BarChart, Series
 from villagedesk.ui.pages.base import Page
-from villagedesk.ui.tasks import run_task
+from villagedesk.ui.tasks import run_task, with_own_connection
 from villagedesk.ui.widgets.table_model import Column, RecordRole, RecordTableModel
 from villagedesk.ui.widgets.tiles import FigureTile, style_label
 
@@ -246,20 +246,17 @@ class DashboardPage(Page):
         path, password = self.ctx.db_path, self.ctx.db.password
         day = today()
 
-        def work(_control):
-            # a background task opens its own connection (sqlite connections are per thread)
-            from villagedesk.storage.database import open_database
+        def lists(db, _progress):
+            return (
+                figures.overdue_issues(db, today=day),
+                figures.households_due_visit(db, today=day),
+                figures.recent_activity(db, limit=30),
+                figures.monthly_series(db, months=12, today=day),
+            )
 
-            db = open_database(path, migrate=False, readonly=True, password=password)
-            try:
-                return (
-                    figures.overdue_issues(db, today=day),
-                    figures.households_due_visit(db, today=day),
-                    figures.recent_activity(db, limit=30),
-                    figures.monthly_series(db, months=12, today=day),
-                )
-            finally:
-                db.close()
+        def work(_control):
+            # no progress reports: the lists load while the user already sees the figures
+            return with_own_connection(path, None, lists, password=password)
 
         def done(_result=None) -> None:
             self._lists_task = None

@@ -27,7 +27,7 @@ from villagedesk.core.validation import ValidationError
 from villagedesk.services.figures import Month
 from villagedesk.storage.errors import StorageError
 from villagedesk.ui.context import AppContext
-from villagedesk.ui.tasks import TaskControl
+from villagedesk.ui.tasks import TaskControl, with_own_connection
 from villagedesk.ui.template_rules import source_label
 from villagedesk.ui.widgets.table_model import Column, RecordTableModel
 
@@ -52,18 +52,11 @@ def fill_in_background(
 ) -> Path:
     """Fill a template with a fresh read-only connection (runs in the background task)."""
     from villagedesk.services.templates import fill_template
-    from villagedesk.storage.database import open_database
 
-    def progress(done: int, total: int) -> None:
-        if control is not None:
-            control.progress(done, total)
-
-    progress(0, 1)  # a cancel pressed before the start stops here
-    db = open_database(db_path, readonly=True, migrate=False, password=password)
-    try:
+    def fill(db, progress) -> Path:
         return fill_template(db, name, month, out, mask_ids=mask_ids, progress=progress)
-    finally:
-        db.close()
+
+    return with_own_connection(db_path, control, fill, password=password)
 
 
 class TemplatesBox(QGroupBox):

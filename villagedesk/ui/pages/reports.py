@@ -39,7 +39,7 @@ from villagedesk.ui.pages.report_templates import (
     template_file_name,
 )
 from villagedesk.ui.printing import open_file, print_pdf_with_preview
-from villagedesk.ui.tasks import TaskControl, run_task
+from villagedesk.ui.tasks import TaskControl, run_task, with_own_connection
 from villagedesk.ui.widgets.household_picker import HouseholdPicker
 
 LAST_DIR_KEY = "reports/last_dir"
@@ -109,15 +109,8 @@ def write_output(
     password: str | None = None,
 ) -> Path:
     """Write one output with a fresh database connection (runs in the background task)."""
-    from villagedesk.storage.database import open_database
 
-    def progress(done: int, total: int) -> None:
-        if control is not None:
-            control.progress(done, total)
-
-    progress(0, 1)  # a cancel pressed before the start stops here
-    db = open_database(db_path, create=False, migrate=False, readonly=True, password=password)
-    try:
+    def write(db, progress) -> Path:
         if kind == "ledger":
             from villagedesk.services.ledger_xlsx import write_monthly_ledger
 
@@ -143,8 +136,8 @@ def write_output(
 
             return write_contact_cards(db, out, per_household=opts.per_household, progress=progress)
         raise ValueError(kind)
-    finally:
-        db.close()
+
+    return with_own_connection(db_path, control, write, password=password)
 
 
 def default_file_name(village: str, kind: str, opts: ExportOptions) -> str:
