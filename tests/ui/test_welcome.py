@@ -129,7 +129,9 @@ def test_dashboard_screenshot_waits_for_the_charts_and_lists(tmp_path, demo_db_t
     path = tmp_path / "demo.db"
     shutil.copy(demo_db_template, path)
     out = tmp_path / "dash.png"
-    assert ui_app.run_app(path, screenshot=str(out), page="dashboard", size="1366x768") == 0
+    assert (
+        ui_app.run_app(path, lang="en", screenshot=str(out), page="dashboard", size="1366x768") == 0
+    )
     image = QImage(str(out))
 
     def colours(x0: int, y0: int, x1: int, y1: int) -> int:
