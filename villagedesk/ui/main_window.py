@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from datetime import datetime
 from pathlib import Path
 
@@ -35,7 +34,6 @@ QListWidget#nav::item:selected { background: #2e75b6; color: white; }
 TOOLBAR_STYLE = (
     "QToolBar#top { background: #f3f6fa; border-bottom: 1px solid #d0d7de; spacing: 8px; }"
 )
-BACKUP_STALE_DAYS = 7
 
 
 def last_backup_time(db_path: Path) -> datetime | None:
@@ -47,22 +45,6 @@ def last_backup_time(db_path: Path) -> datetime | None:
     except Exception:  # the status bar must never stop the window from opening
         return None
     return newest.created_at if newest is not None else None
-
-
-def _backup_when(item) -> datetime | None:
-    for name in ("created", "created_at", "when", "at", "time", "mtime"):
-        value = getattr(item, name, None)
-        if isinstance(value, datetime):
-            return value
-        if isinstance(value, str):
-            with contextlib.suppress(ValueError):
-                return datetime.fromisoformat(value)
-        if isinstance(value, int | float):
-            return datetime.fromtimestamp(value)
-    path = getattr(item, "path", item)
-    with contextlib.suppress(OSError, TypeError):
-        return datetime.fromtimestamp(Path(path).stat().st_mtime)
-    return None
 
 
 class MainWindow(QMainWindow):
@@ -206,8 +188,9 @@ class MainWindow(QMainWindow):
         text = self.tr("Last backup: %1").replace(
             "%1", f"{format_date_cn(when.date())} {when:%H:%M}"
         )
-        age = (today() - when.date()).days
-        if age > BACKUP_STALE_DAYS:
+        from villagedesk.storage.backup import STALE_AFTER  # one rule for "old" backups
+
+        if today() - when.date() > STALE_AFTER:
             text += "  " + self.tr("(more than a week ago — please back up)")
             self.backup_label.setStyleSheet("color: #b00020; font-weight: bold;")
         elif self.backup_label.styleSheet():
