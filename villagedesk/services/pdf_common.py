@@ -96,11 +96,6 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[Path]:
 # ---------------------------------------------------------------- text helpers
 
 
-def fmt_date(d: date | None) -> str:
-    """Dates on forms: 2026-11-05 (empty for None)."""
-    return d.isoformat() if d else ""
-
-
 def unit_line(profile: VillageProfile) -> str:
     """填报单位 text: dispatching unit and village team."""
     village = profile.village or "本村"

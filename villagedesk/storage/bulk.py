@@ -82,11 +82,6 @@ def insert_record(db: Database, record: Record, *, kind: str, action: str = "loa
     db.audit.write(action, kind, record.uid, None, _audit_view(row))
 
 
-def insert_event(db: Database, event: IssueEvent, *, action: str = "load") -> None:
-    """Insert one issue event as it is, with an audit row. Call inside ``db.transaction()``."""
-    insert_record(db, event, kind="issue_event", action=action)
-
-
 def insert_records(db: Database, records: list[Record], *, kind: str, action: str = "load") -> None:
     """Insert records of one class as they are, with an audit row each, in batched inserts.
 

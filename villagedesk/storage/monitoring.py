@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from villagedesk.core.monitoring import (
     CheckStatus,
@@ -114,8 +114,3 @@ def _bulk_add(db: Database, kind: str, table: str, records: list) -> None:
         db.su[table].insert_all(rows)
         for row in rows:
             db.audit.write("create", kind, row["uid"], None, _audit_view(row))
-
-
-def monitoring_repos(db: Database) -> tuple[Any, Any]:
-    """The list and check-task repositories (MonitoringListRepo, CheckTaskRepo) of a database."""
-    return MonitoringListRepo(db), CheckTaskRepo(db)

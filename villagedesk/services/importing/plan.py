@@ -15,7 +15,6 @@ from villagedesk.core.clock import today as clock_today
 from villagedesk.core.validation import ValidationError
 from villagedesk.services.importing.fields import (
     FIELDS,
-    KIND_NAMES,
     KINDS,
     Mapping,
     field_label,
@@ -38,7 +37,6 @@ if TYPE_CHECKING:
 ProgressFn = Callable[[str, int, int], None]
 DUPLICATE_POLICIES = ("skip", "update", "keep_both")
 ADD, UPDATE, SKIP, REFUSE = "add", "update", "skip", "refuse"
-LAYOUT_NAMES = {"table": "普通表格", "national_export": "全国防返贫监测信息系统导出表"}
 
 
 @dataclass
@@ -255,11 +253,6 @@ def preview_rows(
 ) -> ImportPlan:
     """The header, mapping and first ``n`` data rows with their problems, read lazily."""
     return plan_import(db, path, kind, sheet=sheet, mapping=mapping, limit=n)
-
-
-def describe_kind(kind: str) -> str:
-    """The Chinese name of an import kind."""
-    return KIND_NAMES.get(kind, kind)
 
 
 def today():
