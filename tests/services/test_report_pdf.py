@@ -196,3 +196,14 @@ def test_failed_build_leaves_nothing(seeded, tmp_path: Path, monkeypatch) -> Non
     with pytest.raises(RuntimeError):
         write_monthly_report(seeded, "2026-11", target, today=TODAY)
     assert not any(p.suffix in (".pdf", ".tmp") for p in tmp_path.iterdir())
+
+
+def test_long_issue_lists_say_how_many_were_left_out(seeded, tmp_path: Path, monkeypatch) -> None:
+    import villagedesk.services.report_pdf as report_pdf
+
+    monkeypatch.setattr(report_pdf, "MAX_SOLVED_ROWS", 10)
+    monkeypatch.setattr(report_pdf, "MAX_TRACKED_ROWS", 5)
+    text = "".join(_lines(write_monthly_report(seeded, "2026-11", tmp_path / "r.pdf", today=TODAY)))
+    # the lists hold exactly the issues the figures count (35 solved, 8 tracking)
+    assert "本月共解决 35 件，此处列出前 10 件" in text
+    assert "共 8 件仍在办理" in text

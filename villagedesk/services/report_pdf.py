@@ -34,7 +34,7 @@ def _issues(
     # decoding thousands of issues of a large township costs more than drawing the pages.
     from villagedesk.storage.repository import row_to_record
 
-    cond = f"deleted_at is null and {where}"
+    cond = f"deleted_at is null and ({where})"
     total = db.execute(f"select count(*) from issues where {cond}", params).fetchone()[0]
     sql = f"select * from issues where {cond} order by {order} limit {int(limit)}"
     return [row_to_record(Issue, row) for row in db.query(sql, params)], total
@@ -205,14 +205,12 @@ def _chart(story: _Story, db: Database, m: Month, today: date) -> None:
 
 
 def _solved(story: _Story, db: Database, m: Month, names: dict[str, str]) -> None:
+    from villagedesk.services.figures import issue_figure_condition
+
     story.heading("三、本月解决的问题")
-    solved, solved_count = _issues(
-        db,
-        "status in ('已办结', '已回访销号') and outcome = '已解决' and done_date >= ? and done_date <= ?",
-        [m.first.isoformat(), m.last.isoformat()],
-        "done_date, number",
-        MAX_SOLVED_ROWS,
-    )
+    # exactly the issues the figures table counts as solved this month
+    where, params = issue_figure_condition("solved", m, m.last)
+    solved, solved_count = _issues(db, where, params, "done_date, number", MAX_SOLVED_ROWS)
     if not solved:
         story.note("本月无已解决的问题。")
         return
@@ -227,21 +225,20 @@ def _solved(story: _Story, db: Database, m: Month, names: dict[str, str]) -> Non
         [20, 18, 62, 22, 58],
         wrap={2, 4},
     )
-    if len(solved) > MAX_SOLVED_ROWS:
+    if solved_count > len(solved):
         story.note(
-            f"本月共解决 {len(solved)} 件，此处列出前 {MAX_SOLVED_ROWS} 件，完整清单见问题台账。"
+            f"本月共解决 {solved_count} 件，此处列出前 {MAX_SOLVED_ROWS} 件，完整清单见问题台账。"
         )
 
 
 def _tracking(story: _Story, db: Database, m: Month, today: date, names: dict[str, str]) -> None:
+    from villagedesk.services.figures import issue_figure_condition
+
     story.heading("四、仍在跟踪办理的问题")
-    asof = min(m.last, today).isoformat()
-    open_at_end = (
-        "collected_date <= ? and (done_date is null or done_date > ?) "
-        "and (status != '已回访销号' or done_date > ?)"
-    )
+    # exactly the issues the figures table counts as tracking at the month's end
+    where, params = issue_figure_condition("tracking", m, today)
     tracked, tracked_count = _issues(
-        db, open_at_end, [asof] * 3, "deadline is null, deadline, number", MAX_TRACKED_ROWS
+        db, where, params, "deadline is null, deadline, number", MAX_TRACKED_ROWS
     )
     if not tracked:
         story.note("本月末无仍在办理的问题。")
