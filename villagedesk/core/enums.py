@@ -132,6 +132,17 @@ class HandlingMode(StrEnum):
     IN_STAGES = "分期办"
 
 
+#: still being worked on (what the ledger calls 跟踪中)
+TRACKING_STATUSES = (IssueStatus.REGISTERED, IssueStatus.IN_PROGRESS)
+#: concluded (办结), struck off or not
+FINISHED_STATUSES = (IssueStatus.DONE, IssueStatus.CLOSED)
+
+
+def sql_in(values) -> str:
+    """``in (…)`` of enum values as SQL literals (fixed vocabularies only, never user text)."""
+    return "in (" + ", ".join(f"'{v.value}'" for v in values) + ")"
+
+
 class IssueOutcome(StrEnum):
     SOLVED = "已解决"
     EXPLAINED = "已解释"

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from villagedesk.core.enums import (
+    TRACKING_STATUSES,
     ActivityKind,
     AidKind,
     DeedStatus,
@@ -179,7 +180,7 @@ class Issue(Record):
 
     def is_tracking(self) -> bool:
         """Still being worked on (registered or in progress)."""
-        return self.status in (IssueStatus.REGISTERED, IssueStatus.IN_PROGRESS)
+        return self.status in TRACKING_STATUSES
 
     def is_overdue(self, today: date) -> bool:
         """Tracking and past its deadline."""

@@ -13,7 +13,13 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from villagedesk.core.clock import today as clock_today
-from villagedesk.core.enums import ATTENTION_HOUSEHOLD_TAGS, ATTENTION_RESIDENT_TAGS
+from villagedesk.core.enums import (
+    ATTENTION_HOUSEHOLD_TAGS,
+    ATTENTION_RESIDENT_TAGS,
+    FINISHED_STATUSES,
+    TRACKING_STATUSES,
+    sql_in,
+)
 from villagedesk.core.records import Household, Issue
 from villagedesk.core.validation import ValidationError, format_fen
 
@@ -68,8 +74,8 @@ def _one(db: Database, sql: str, params: list[Any] | tuple = ()) -> Any:
     return row[0] if row and row[0] is not None else 0
 
 
-_TRACKING = "status in ('已登记', '办理中')"
-_FINISHED = "status in ('已办结', '已回访销号')"
+_TRACKING = f"status {sql_in(TRACKING_STATUSES)}"
+_FINISHED = f"status {sql_in(FINISHED_STATUSES)}"
 
 #: the issue figures of the ``stats`` object, in its order
 ISSUE_FIGURES = ("collected", "solved", "explained", "tracking", "overdue")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from villagedesk.core.enums import TRACKING_STATUSES, sql_in
 from villagedesk.core.records import Issue, IssueEvent
 from villagedesk.core.validation import ValidationError
 from villagedesk.storage.repository import Repository, record_to_row, row_to_record
@@ -94,7 +95,7 @@ class IssueRepo(Repository[Issue]):
     def overdue(self, on: date) -> list[Issue]:
         """Tracking issues past their deadline, most overdue first."""
         return self.find(
-            "status in ('已登记', '办理中') and deadline is not null and deadline < ?",
+            f"status {sql_in(TRACKING_STATUSES)} and deadline is not null and deadline < ?",
             [on.isoformat()],
             order_by="deadline, number",
         )

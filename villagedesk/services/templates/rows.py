@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from villagedesk.core.enums import IssueStatus
 from villagedesk.core.records import Household, Issue
 from villagedesk.core.templates import ROW_SOURCES
 from villagedesk.core.validation import age_on
@@ -80,7 +79,7 @@ def _issue_tracking_at(issue: Issue, asof: date) -> bool:
         return False
     if issue.done_date is not None:
         return issue.done_date > asof
-    return issue.status in (IssueStatus.REGISTERED, IssueStatus.IN_PROGRESS)
+    return issue.is_tracking()
 
 
 def _month_issues(db: Database, data: MonthData, source: str) -> list[Issue]:
