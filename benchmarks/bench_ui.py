@@ -1,8 +1,9 @@
 """UI benchmarks on the large township, each next to a baseline measured in the same run.
 
 Run from the repository root: ``python -m benchmarks.bench_ui``. Prints:
-- startup to a usable main window showing the dashboard's real figures, through the app's own
-  ``run_app`` (its ``exec`` replaced by a wait for the filled tiles), vs a bare PySide6 window,
+- startup to a usable main window showing the dashboard's real figures, through the
+  ``villagedesk`` command's own ``main`` (``QApplication.exec`` replaced, as QtWidgets is
+  imported, by a wait for the filled tiles), vs a bare PySide6 window,
   each in a fresh process several times (target ≤ 2×, goal 1.3×), timed from starting the
   process to its "ready" line (not its exit). Both run with compiled bytecode cached (in
   ``.cache/pycache``) as an installed app has it; the shell may set PYTHONDONTWRITEBYTECODE,
@@ -49,13 +50,13 @@ print("ready", flush=True)
 APP = """
 import sys, time
 from datetime import date
+from importlib.machinery import PathFinder
 from villagedesk.core import clock
 clock.pin_today(date(2026, 11, 29))
-from PySide6.QtCore import QEventLoop
-from PySide6.QtWidgets import QApplication
 
 def ready(app):
     # run_app calls this after window.show(): wait (serving events) for the dashboard's figures
+    from PySide6.QtCore import QEventLoop
     from villagedesk.ui.main_window import MainWindow
     shown = time.time()
     window = next(w for w in app.topLevelWidgets() if isinstance(w, MainWindow))
@@ -73,9 +74,24 @@ def ready(app):
     print(f"times: {shown} {painted}", flush=True)
     return 0
 
-QApplication.exec = ready
-from villagedesk.ui.app import run_app
-sys.exit(run_app(sys.argv[1]))
+class PatchExec:
+    # replaces QApplication.exec with ready() when the app imports QtWidgets, so the app
+    # starts exactly as a user starts it (importing PySide6 here first would change the order)
+    def find_spec(self, name, path=None, target=None):
+        if name != "PySide6.QtWidgets":
+            return None
+        sys.meta_path.remove(self)
+        spec = PathFinder.find_spec(name, path)
+        run = spec.loader.exec_module
+        def exec_module(module):
+            run(module)
+            module.QApplication.exec = ready
+        spec.loader.exec_module = exec_module
+        return spec
+
+sys.meta_path.insert(0, PatchExec())
+from villagedesk.cli import main  # the `villagedesk` command a user runs
+sys.exit(main(["--db", sys.argv[1]]))
 """
 
 
@@ -125,6 +141,27 @@ def bench_startup(db_path: Path, runs: int, root: Path = ROOT) -> None:
     print(f"  window shown at {statistics.median(shown) * 1000:.0f} ms, first paint "
           f"{statistics.median(painted) * 1000:.0f} ms, figures filled {a * 1000:.0f} ms; "
           f"modules loaded at startup among the heavy/CLI ones: {heavy}")  # fmt: skip
+
+
+def bench_phases(db_path: Path, runs: int, root: Path = ROOT) -> None:
+    """When the app reached each step of its start (``villagedesk.startup_trace``), medians."""
+    phases: dict[str, list[float]] = {}
+    with tempfile.TemporaryDirectory() as config:
+        env = _env(Path(config), root)
+        _run(APP, env, str(db_path))
+        for _ in range(runs):
+            env["VILLAGEDESK_TRACE_START"] = repr(time.time())
+            proc = subprocess.run(
+                [sys.executable, "-c", APP, str(db_path)], cwd=env["PYTHONPATH"], env=env,
+                text=True, capture_output=True, check=True,
+            )  # fmt: skip
+            for line in proc.stderr.splitlines():
+                if line.startswith("startup-phase "):
+                    label, _, ms = line.removeprefix("startup-phase ").rpartition(" ")
+                    phases.setdefault(label, []).append(float(ms))
+    print(f"startup phases (ms after the process started, median of {runs}):")
+    for label, values in sorted(phases.items(), key=lambda kv: statistics.median(kv[1])):
+        print(f"  {statistics.median(values):6.0f}  {label}")
 
 
 def _keystrokes(app, page, handler, label: str) -> None:
@@ -244,6 +281,9 @@ def main() -> None:
     parser.add_argument("--skip-startup", action="store_true", help="only the in-process ones")
     parser.add_argument("--only-startup", action="store_true", help="only the startup ratio")
     parser.add_argument(
+        "--phases", action="store_true", help="also print when each step of the start was reached"
+    )
+    parser.add_argument(
         "--root", type=Path, default=ROOT, help="measure the startup of another checkout"
     )
     args = parser.parse_args()
@@ -255,6 +295,8 @@ def main() -> None:
         shutil.copy(source, db_path)  # never write to the cached file
         if not args.skip_startup:
             bench_startup(db_path, args.runs, args.root.resolve())
+            if args.phases:
+                bench_phases(db_path, args.runs, args.root.resolve())
         if not args.only_startup:
             bench_in_process(db_path)
 

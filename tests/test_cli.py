@@ -147,6 +147,28 @@ def test_version(capsys):
     assert (code, out.strip()) == (0, "villagedesk 0.1.0")
 
 
+def test_opening_the_window_imports_no_command_module():
+    # the window's start does not pay for the commands' modules; a command still finds its own
+    code = (
+        "import sys\n"
+        "from villagedesk import cli\n"
+        "cli._run_app = lambda args, ctx: print('window', args.db)\n"
+        "cli.main(['--db', 'x.db'])\n"
+        "print(sorted(m for m in sys.modules if m.startswith('villagedesk.commands.')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.stdout.splitlines() == ["window x.db", "[]"], done.stderr
+
+
+def test_a_file_named_like_a_command_still_opens_the_window(monkeypatch, tmp_path):
+    import villagedesk.cli as cli
+
+    opened = []
+    monkeypatch.setattr(cli, "_run_app", lambda args, ctx: opened.append(ctx.db_path) or 0)
+    assert main(["--db", str(tmp_path / "demo")]) == 0
+    assert opened == [tmp_path / "demo"]
+
+
 def test_installed_console_script_prints_the_version():
     from importlib.metadata import entry_points
 

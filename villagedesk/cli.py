@@ -159,8 +159,12 @@ def load_command_modules() -> list[ModuleType]:
     return found
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full parser: global options, GUI options and every available command."""
+def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+    """The full parser: global options, GUI options and every available command.
+
+    ``commands=False`` leaves the commands out: opening the window needs none of them, and
+    importing all their modules would slow every start of the app.
+    """
     parser = VillageDeskArgumentParser(
         prog="villagedesk",
         description="驻村工作台 VillageDesk：离线的走访、问题台账、慰问和报表工具。不带命令时打开程序窗口。",
@@ -175,10 +179,27 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--screenshot", metavar="OUT.png", help="把一个页面渲染为 PNG 后退出")
     parser.add_argument("--page", help="与 --screenshot 一起使用：要渲染的页面")
     parser.add_argument("--size", metavar="WxH", help="与 --screenshot 一起使用：窗口大小")
+    if not commands:
+        return parser
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", title="命令")
     for module in load_command_modules():
         module.register(subparsers)
     return parser
+
+
+def _opens_window(argv: Sequence[str]) -> bool:
+    """True when ``argv`` names no command and asks for no help: the app's window is opened."""
+    words = {name.rstrip("_") for name in KNOWN_COMMANDS} | {"-h", "--help"}
+    return not any(arg in words for arg in argv)
+
+
+def _parse(argv: Sequence[str]) -> argparse.Namespace:
+    if _opens_window(argv):
+        try:
+            return build_parser(commands=False).parse_args(argv)
+        except UsageError:
+            pass  # the full parser words the mistake (an unknown command, say) properly
+    return build_parser().parse_args(argv)
 
 
 def _guess_lang(argv: Sequence[str]) -> str:
@@ -234,9 +255,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     lang = _guess_lang(argv)
     ctx: CommandContext | None = None
     try:
-        parser = build_parser()
         try:
-            args = parser.parse_args(argv)
+            args = _parse(argv)
         except SystemExit as exc:  # --help and --version
             return int(exc.code or 0)
         lang = args.lang or "zh_CN"

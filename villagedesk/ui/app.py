@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from villagedesk import APP_NAME
+from villagedesk.startup_trace import mark
 
 LANG_KEY = "ui/language"
 
@@ -29,12 +30,14 @@ def run_app(
     size: str | None = None,
 ) -> int:
     """Open the main window on ``db_path``; with ``screenshot`` render ``page`` and quit."""
+    mark("run_app")
     if screenshot and "QT_QPA_PLATFORM" not in os.environ:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     # Qt-free modules before PySide6 (which reads the source of every module imported after
     # it, for its __feature__ switch), and the dashboard's figures computed in a thread while
     # Qt loads and the window is built
     _import_qt_free_modules()
+    mark("qt-free modules imported")
     from villagedesk.services import dashboard_queries
 
     if not screenshot:
@@ -42,11 +45,15 @@ def run_app(
     from PySide6.QtCore import QCoreApplication, QSettings
     from PySide6.QtWidgets import QApplication
 
+    mark("PySide6 imported")
+
     from villagedesk.ui.context import AppContext
     from villagedesk.ui.errors import ErrorReporter
     from villagedesk.ui.fonts import install_app_font
     from villagedesk.ui.i18n import install_translator
     from villagedesk.ui.main_window import MainWindow
+
+    mark("UI modules imported")
 
     QCoreApplication.setOrganizationName(APP_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
@@ -56,6 +63,7 @@ def run_app(
     if lang == "zh_CN" and not screenshot and QSettings().value(LANG_KEY) == "en":
         lang = "en"
     install_translator(app, lang)
+    mark("application, font, translator")
     path = Path(db_path)
     reporter = ErrorReporter(path.parent).install()
     try:
@@ -64,6 +72,7 @@ def run_app(
         from villagedesk.ui import safety  # damaged → backup offered, password, read-only
 
         db = safety.open_at_start(path, lang)
+        mark("database opened")
         if db is None:
             return 1
         ctx = AppContext(db, lang=lang)
@@ -74,7 +83,9 @@ def run_app(
             dashboard_queries.discard_prefetched()  # the village is made now
             WelcomeDialog(ctx).exec()  # closing it still opens the (empty) village
         window = MainWindow(ctx)
+        mark("main window built")
         window.restore_state(QSettings())
+        mark("first page built")
         if safety.is_writable(ctx.db_path):
             # the idle lock watches every event of the app from Python, which made the first
             # paint three times slower; nobody can type before the window has painted
@@ -82,6 +93,7 @@ def run_app(
         else:
             safety.install(window, ctx)  # the read-only banner belongs to the first paint
         window.show()
+        mark("shown")
         code = app.exec()
         safety.close_at_exit(ctx)  # exit backup; ctx.db may have been reopened by a restore
         return code

@@ -243,6 +243,9 @@ class MainWindow(QMainWindow):
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt name
         super().paintEvent(event)
         if not self.painted:
+            from villagedesk.startup_trace import mark
+
+            mark("first paint")
             self.painted = True
             # queued: the children paint after this (the window's own) paintEvent
             QTimer.singleShot(0, self, self.first_painted.emit)

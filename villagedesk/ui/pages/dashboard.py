@@ -22,6 +22,7 @@ from villagedesk.services.dashboard_queries import (
     figures_of_file,
     take_prefetched,
 )
+from villagedesk.startup_trace import mark
 from villagedesk.ui.charts import BarChart, Series
 from villagedesk.ui.pages.base import Page
 from villagedesk.ui.tasks import run_task, with_own_connection
@@ -236,6 +237,7 @@ class DashboardPage(Page):
             self.tiles[f"{scope}.cash"].set_value(fig["aid"]["cash_yuan"])
             self.tiles[f"{scope}.goods"].set_value(str(fig["aid"]["goods_records"]))
         self.figures_loaded = True
+        mark("figures shown")
         self.lists_loaded = False
         QTimer.singleShot(LISTS_DELAY_MS, self, self.load_lists)
 
