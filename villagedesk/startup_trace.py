@@ -19,4 +19,5 @@ def mark(label: str) -> None:
     """Print how long after the process started ``label`` was reached (only when tracing)."""
     if _start is not None:
         ms = (time.time() - float(_start)) * 1000
-        print(f"startup-phase {label} {ms:.1f}", file=sys.stderr, flush=True)
+        sys.stderr.write(f"startup-phase {label} {ms:.1f}\n")  # one write: threads mark too
+        sys.stderr.flush()

@@ -7,7 +7,6 @@ Money is integer fen; dates are ``datetime.date``; ID numbers are ``str``.
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -36,10 +35,13 @@ from villagedesk.core.enums import (
     TeamRole,
     VisitWay,
 )
+from villagedesk.core.profile import VillageProfile  # noqa: F401 - re-exported, kept here for callers
 
 
 def new_uid() -> str:
     """A fresh stable identifier for a record."""
+    import uuid  # here: it imports platform, and the window's start makes no record
+
     return uuid.uuid4().hex
 
 
@@ -51,23 +53,6 @@ class Record:
     created_at: str = ""
     updated_at: str = ""
     deleted_at: str | None = None
-
-
-@dataclass(kw_only=True)
-class VillageProfile:
-    """The village and the people who sign its reports (one per database)."""
-
-    village: str = ""
-    township: str = ""
-    county: str = ""
-    dispatching_unit: str = ""
-    village_committee_phone: str = ""
-    filled_by: str = ""  # 填报人
-    reviewed_by: str = ""  # 审核人
-    responsible: str = ""  # 负责人
-    service_promise: str = ""
-    due_visit_days: int = 30
-    mask_ids: bool = True
 
 
 @dataclass(kw_only=True)

@@ -20,10 +20,10 @@ from villagedesk.core.enums import (
     TRACKING_STATUSES,
     sql_in,
 )
-from villagedesk.core.records import Household, Issue
 from villagedesk.core.validation import ValidationError, format_fen
 
 if TYPE_CHECKING:
+    from villagedesk.core.records import Household, Issue
     from villagedesk.storage.database import Database
 
 

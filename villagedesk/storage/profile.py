@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from villagedesk.core.records import VillageProfile
+from villagedesk.core.profile import VillageProfile
 from villagedesk.core.serialize import from_dict, to_dict
 
 if TYPE_CHECKING:

@@ -6,8 +6,10 @@
 
 from __future__ import annotations
 
-from villagedesk.core import records as r
-from villagedesk.core.monitoring import CheckTask, MonitoringEntry, MonitoringList
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    TABLES: dict[type, str]
 
 MIGRATION_SET = "villagedesk"
 
@@ -22,21 +24,35 @@ MIGRATION_NAMES = [
     "m007_visit_household_dates",
 ]
 
-#: record class -> table name
-TABLES: dict[type, str] = {
-    r.TeamMember: "team_members",
-    r.Group: "groups",
-    r.Household: "households",
-    r.Resident: "residents",
-    r.Visit: "visits",
-    r.Issue: "issues",
-    r.IssueEvent: "issue_events",
-    r.Aid: "aid",
-    r.Deed: "deeds",
-    r.Activity: "activities",
-    r.DiaryEntry: "diary",
-    r.Attachment: "attachments",
-    MonitoringList: "monitoring_lists",
-    MonitoringEntry: "monitoring_entries",
-    CheckTask: "check_tasks",
-}
+
+def _tables() -> dict[type, str]:
+    # built on first use: the record classes are not needed to open a database, and creating
+    # them is about 10 ms of the window's start
+    from villagedesk.core import records as r
+    from villagedesk.core.monitoring import CheckTask, MonitoringEntry, MonitoringList
+
+    return {
+        r.TeamMember: "team_members",
+        r.Group: "groups",
+        r.Household: "households",
+        r.Resident: "residents",
+        r.Visit: "visits",
+        r.Issue: "issues",
+        r.IssueEvent: "issue_events",
+        r.Aid: "aid",
+        r.Deed: "deeds",
+        r.Activity: "activities",
+        r.DiaryEntry: "diary",
+        r.Attachment: "attachments",
+        MonitoringList: "monitoring_lists",
+        MonitoringEntry: "monitoring_entries",
+        CheckTask: "check_tasks",
+    }
+
+
+def __getattr__(name: str):
+    """``TABLES`` (record class -> table name), made when first asked for."""
+    if name == "TABLES":
+        globals()["TABLES"] = tables = _tables()
+        return tables
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import sys
 from pathlib import Path
 
@@ -110,8 +109,6 @@ QT_FREE_STARTUP_MODULES = (
     "villagedesk.services.dashboard_queries",
     "villagedesk.resources",
     "logging",
-    "subprocess",
-    "tempfile",
     "traceback",
 )
 
@@ -265,6 +262,8 @@ def restore_from_backup(path: Path, backup: Path) -> Path:
             if side.exists():
                 os.replace(side, side.with_name(f"{side.name}.damaged-{stamp}"))
     tmp = path.with_name(path.name + ".restoring")
+    import shutil
+
     shutil.copy2(backup, tmp)
     os.replace(tmp, path)
     return path

@@ -10,10 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
@@ -60,6 +57,8 @@ def find_qt_tool(name: str) -> Path | None:
     for candidate in candidates:
         if candidate.is_file():
             return candidate
+    import shutil  # building the .qm is for running from source; the start needs none of it
+
     found = shutil.which(f"pyside6-{name}")
     return Path(found) if found else None
 
@@ -81,6 +80,9 @@ def build_qm(ts: Path, qm: Path | None = None, *, force: bool = False) -> Path |
     if tool is None:
         raise RuntimeError("pyside6-lrelease not found (is PySide6 installed in this Python?)")
     qm.parent.mkdir(parents=True, exist_ok=True)
+    import subprocess
+    import tempfile
+
     fd, tmp_name = tempfile.mkstemp(prefix=qm.stem + ".", suffix=".qm.tmp", dir=qm.parent)
     os.close(fd)
     tmp = Path(tmp_name)

@@ -7,7 +7,6 @@ cover hides the window and every other window of the app until the password is t
 
 from __future__ import annotations
 
-import hmac
 import time
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
@@ -223,6 +222,8 @@ class IdleLock(QObject):
         if not self.covers:
             return True
         expected = self.ctx.db.password or ""
+        import hmac  # here: hashlib is 3 ms of the start, and most villages set no password
+
         if not password or not hmac.compare_digest(password.encode(), expected.encode()):
             for cover in self.covers.values():
                 cover.show_error("密码不正确")

@@ -254,6 +254,7 @@ class DashboardPage(Page):
                 figures.households_due_visit(db, today=day),
                 figures.recent_activity(db, limit=30),
                 figures.monthly_series(db, months=12, today=day),
+                db.check_tasks.count_open(),  # "待核查 N 人" beside the heading
             )
 
         def work(_control):
@@ -277,11 +278,13 @@ class DashboardPage(Page):
                 figures.households_due_visit(db, today=day),
                 figures.recent_activity(db, limit=30),
                 figures.monthly_series(db, months=12, today=day),
+                db.check_tasks.count_open(),
             )
         )
 
     def show_lists(self, result) -> None:
-        overdue, due, recent, points = result
+        overdue, due, recent, points, open_checks = result
+        self.open_checks.show_count(open_checks)
         self.overdue_model.set_rows(overdue)
         self.due_model.set_rows(due)
         self.recent_model.set_rows(recent)

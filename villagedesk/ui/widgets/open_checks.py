@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from villagedesk.ui.context import AppContext
@@ -32,12 +32,16 @@ class OpenChecksLabel(QLabel):
         self.clicked.connect(self.open_checks)
         ctx.changed.connect(self._changed)
         self.setText(self.tr("Checks: …"))
-        # counted after the first paint: the dashboard must show at once
-        QTimer.singleShot(0, self.refresh)
+        # the dashboard counts when its lists arrive, after the first paint: the window must
+        # show at once, and counting needs the record classes (about 10 ms to create)
 
     def refresh(self) -> None:
         """Count the open checks again."""
-        self.count = self.ctx.db.check_tasks.count_open()
+        self.show_count(self.ctx.db.check_tasks.count_open())
+
+    def show_count(self, count: int) -> None:
+        """Show ``count`` open checks (counted elsewhere, e.g. with the dashboard's lists)."""
+        self.count = count
         if self.count:
             self.setText(self.tr("%1 people to check at home ›").replace("%1", str(self.count)))
             self.setStyleSheet(OPEN_STYLE)
