@@ -1,0 +1,73 @@
+"""What the app's start imports before its first paint: only what the first screen needs.
+
+Each module kept out of the start was measured (bench_ui --phases); this keeps them out.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+#: modules the first screen does not need (the record classes, the commands, the writers…)
+KEPT_OUT = (
+    "villagedesk.core.records",
+    "villagedesk.core.monitoring",
+    "villagedesk.commands.",
+    "villagedesk.services.ledger_xlsx",
+    "villagedesk.services.report_pdf",
+    "reportlab",
+    "openpyxl",
+    "pypinyin",
+    "PIL",
+    "sqlite_utils",
+    "hashlib",
+    "_strptime",
+    "uuid",
+    "subprocess",
+)
+
+START = """
+import sys
+from importlib.machinery import PathFinder
+
+def first_paint(app):
+    from villagedesk.ui.main_window import MainWindow
+    window = next(w for w in app.topLevelWidgets() if isinstance(w, MainWindow))
+    while not window.painted:
+        app.processEvents()
+    print("\\n".join(sorted(sys.modules)))
+    return 0
+
+class PatchExec:
+    def find_spec(self, name, path=None, target=None):
+        if name != "PySide6.QtWidgets":
+            return None
+        sys.meta_path.remove(self)
+        spec = PathFinder.find_spec(name, path)
+        run = spec.loader.exec_module
+        def exec_module(module):
+            run(module)
+            module.QApplication.exec = first_paint
+        spec.loader.exec_module = exec_module
+        return spec
+
+sys.meta_path.insert(0, PatchExec())
+from villagedesk.cli import main
+sys.exit(main(["--db", sys.argv[1]]))
+"""
+
+
+def test_the_first_paint_needs_none_of_the_heavy_modules(demo_db_template: Path, tmp_path):
+    db = tmp_path / "village.db"
+    db.write_bytes(demo_db_template.read_bytes())
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-c", START, str(db)], capture_output=True, text=True, env=env,
+        timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    loaded = set(done.stdout.split())
+    assert "villagedesk.ui.pages.dashboard" in loaded  # it did get to the dashboard
+    assert not [m for m in loaded if m.startswith(KEPT_OUT)]
