@@ -86,12 +86,12 @@ def test_open_data_folder_button(about: AboutDialog, db, monkeypatch, qtbot) -> 
     assert [Path(u.toLocalFile()) for u in opened] == [Path(db.path).parent]
 
 
-def test_about_action_in_the_main_window_opens_it(qtbot, db) -> None:
+def test_about_button_in_the_main_window_opens_it(qtbot, db) -> None:
     window = MainWindow(AppContext(db))
     qtbot.addWidget(window)
     window.show()
-    assert window.about_action in window.toolbar.actions()
-    window.about_action.trigger()
+    assert window.toolbar.isAncestorOf(window.about_button) and window.about_button.isVisible()
+    qtbot.mouseClick(window.about_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), AboutDialog))
     dialog = QApplication.activeModalWidget()
     assert dialog.db_label.text() == str(db.path)
@@ -105,7 +105,7 @@ def test_chinese_translation(qtbot, db) -> None:
     try:
         window = MainWindow(AppContext(db))
         qtbot.addWidget(window)
-        assert window.about_action.text() == "关于"
+        assert window.about_button.text() == "关于"
         dialog = AboutDialog(AppContext(db))
         qtbot.addWidget(dialog)
         assert dialog.windowTitle() == "关于驻村工作台"

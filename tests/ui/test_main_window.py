@@ -74,6 +74,9 @@ def test_nothing_found_says_so_and_enter_does_nothing(qtbot, window):
 
 
 def test_ctrl_f_focuses_the_search_box_and_ctrl_2_switches_page(qtbot, window):
+    qtbot.waitUntil(
+        lambda: bool(window.shortcuts)
+    )  # made as the window first shows (just after it)
     window.activateWindow()
     window.stack.currentWidget().setFocus()
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)

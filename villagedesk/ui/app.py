@@ -170,7 +170,6 @@ def open_with_way_out(path: Path, lang: str):
     Returns the open Database, or None when the user chose to quit.
     """
     from PySide6.QtCore import QCoreApplication
-    from PySide6.QtWidgets import QFileDialog, QMessageBox
 
     from villagedesk.storage import errors
     from villagedesk.storage.database import open_database
@@ -179,6 +178,9 @@ def open_with_way_out(path: Path, lang: str):
         try:
             return open_database(path)
         except errors.StorageError as exc:
+            # here, not above: the dialog classes cost 1.5 ms of every start that needs none
+            from PySide6.QtWidgets import QFileDialog, QMessageBox
+
             box = QMessageBox()
             box.setIcon(QMessageBox.Icon.Warning)
             box.setWindowTitle(QCoreApplication.translate("StartUp", "Cannot open the database"))

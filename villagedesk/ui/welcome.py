@@ -41,7 +41,7 @@ class WelcomeDialog(QDialog):
         )
 
         from villagedesk.core.enums import TeamRole
-        from villagedesk.ui.widgets.form_dialog import ERROR_STYLE
+        from villagedesk.ui.widgets.styles import ERROR_STYLE
 
         super().__init__(parent)
         self.ctx = ctx
@@ -149,7 +149,7 @@ class WelcomeDialog(QDialog):
         return True
 
     def _show_error(self, message: str, field: str | None = None) -> None:
-        from villagedesk.ui.widgets.form_dialog import INVALID_STYLE
+        from villagedesk.ui.widgets.styles import INVALID_STYLE
 
         self.error_label.setText(message)
         self.error_label.show()

@@ -24,7 +24,7 @@ from villagedesk.core.validation import ValidationError, validate_phone
 from villagedesk.storage.errors import StorageError
 from villagedesk.ui.backup_panel import BackupPanel
 from villagedesk.ui.pages.base import Page
-from villagedesk.ui.widgets.form_dialog import ERROR_STYLE, INVALID_STYLE
+from villagedesk.ui.widgets.styles import ERROR_STYLE, INVALID_STYLE
 
 LANG_KEY = "ui/language"
 OK_STYLE = "QLabel { color: #1b5e20; background: #e8f5e9; padding: 6px; border-radius: 4px; }"

@@ -19,9 +19,7 @@ from PySide6.QtWidgets import (
 from villagedesk.core.validation import ValidationError
 from villagedesk.storage.errors import StorageError
 from villagedesk.ui.context import AppContext
-
-ERROR_STYLE = "QLabel { color: #b00020; background: #fdecea; padding: 6px; border-radius: 4px; }"
-INVALID_STYLE = "border: 1px solid #d32f2f;"
+from villagedesk.ui.widgets.styles import ERROR_STYLE, INVALID_STYLE
 
 
 class FormDialog(QDialog):
