@@ -234,3 +234,13 @@ def test_monthly_series(db):
         (2, 0, 1),
     ]
     assert len(monthly_series(db)) == 12 and str(monthly_series(db)[0].month) == "2025-12"
+
+
+@pytest.mark.parametrize(
+    ("month", "last"),
+    [("2026-01", 31), ("2026-02", 28), ("2024-02", 29), ("2100-02", 28), ("2000-02", 29),
+     ("2026-04", 30), ("2026-11", 30), ("2026-12", 31)],
+)  # fmt: skip
+def test_last_day_of_a_month(month, last):
+    m = Month.parse(month)
+    assert m.last == date(m.year, m.month, last)

@@ -45,6 +45,7 @@ def test_lists_and_chart_load_after_showing(qtbot, demo_db):
     qtbot.addWidget(page)
     page.refresh()
     assert not page.lists_loaded  # deferred so the window shows first
+    assert not page.lists_built  # the lists and charts themselves too: the tiles come first
     qtbot.waitUntil(lambda: page.lists_loaded, timeout=3000)
     overdue = [i.number for i in page.overdue_model.records()]
     assert len(overdue) == monthly_figures(demo_db, today=TODAY)["issues"]["overdue"]

@@ -34,7 +34,8 @@ def test_dashboard_lists_load_in_the_background_on_an_encrypted_database(qtbot, 
     qtbot.waitUntil(lambda: page.figures_loaded, timeout=5000)
     expected = len(overdue_issues(encrypted_demo))
     assert expected > 0
-    qtbot.waitUntil(lambda: page.overdue_model.total() == expected, timeout=5000)
+    qtbot.waitUntil(lambda: page.lists_loaded, timeout=5000)
+    assert page.overdue_model.total() == expected
 
 
 def test_export_runs_on_its_own_connection_with_the_password(encrypted_demo, tmp_path):

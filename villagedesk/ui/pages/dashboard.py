@@ -3,16 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QTableView,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from villagedesk.core.clock import today
 from villagedesk.core.validation import format_date_cn
@@ -23,10 +14,8 @@ from villagedesk.services.dashboard_queries import (
     take_prefetched,
 )
 from villagedesk.startup_trace import mark
-from villagedesk.ui.charts import BarChart, Series
 from villagedesk.ui.pages.base import Page
 from villagedesk.ui.tasks import run_task, with_own_connection
-from villagedesk.ui.widgets.table_model import Column, RecordRole, RecordTableModel
 from villagedesk.ui.widgets.tiles import FigureTile, style_label
 
 # tile key -> (page, filter arguments); an issues tile opens exactly the issues its figure
@@ -48,7 +37,9 @@ PENDING = "…"
 LISTS_DELAY_MS = 120
 
 
-def _table() -> QTableView:
+def _table():
+    from PySide6.QtWidgets import QAbstractItemView, QTableView
+
     view = QTableView()
     view.setAlternatingRowColors(True)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -99,6 +90,34 @@ class DashboardPage(Page):
         for col in range(1, len(captions) + 1):
             grid.setColumnStretch(col, 1)
 
+        # the lists and the charts (the second half) are built when their data is loaded,
+        # just after the window's first paint: the tiles are what the first look needs
+        self.lists_area = QHBoxLayout()
+        self.lists_built = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.addWidget(self.heading)
+        layout.addLayout(grid)
+        layout.addLayout(self.lists_area, 1)
+        # 一比一派一查一救: the open monitoring checks, right of the heading
+        from villagedesk.ui.widgets.open_checks import OpenChecksLabel
+
+        self.open_checks = OpenChecksLabel(ctx)
+        heading_row = QHBoxLayout()
+        layout.removeWidget(self.heading)
+        heading_row.addWidget(self.heading, 1)
+        heading_row.addWidget(self.open_checks)
+        layout.insertLayout(0, heading_row)
+
+    def build_lists_area(self) -> None:
+        """The overdue / due-a-visit / recent lists and the two charts (once)."""
+        if self.lists_built:
+            return
+        from PySide6.QtWidgets import QTabWidget
+
+        from villagedesk.ui.charts import BarChart
+        from villagedesk.ui.widgets.table_model import Column, RecordTableModel
+
         self.visits_chart = BarChart()
         self.issues_chart = BarChart()
         charts = QVBoxLayout()
@@ -148,24 +167,9 @@ class DashboardPage(Page):
         self.lists.addTab(self.overdue_view, self.tr("Overdue issues"))
         self.lists.addTab(self.due_view, self.tr("Households due a visit"))
         self.lists.addTab(self.recent_view, self.tr("Recent activity"))
-
-        bottom = QHBoxLayout()
-        bottom.addLayout(charts, 5)
-        bottom.addWidget(self.lists, 6)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 10, 14, 10)
-        layout.addWidget(self.heading)
-        layout.addLayout(grid)
-        layout.addLayout(bottom, 1)
-        # 一比一派一查一救: the open monitoring checks, right of the heading
-        from villagedesk.ui.widgets.open_checks import OpenChecksLabel
-
-        self.open_checks = OpenChecksLabel(ctx)
-        heading_row = QHBoxLayout()
-        layout.removeWidget(self.heading)
-        heading_row.addWidget(self.heading, 1)
-        heading_row.addWidget(self.open_checks)
-        layout.insertLayout(0, heading_row)
+        self.lists_area.addLayout(charts, 5)
+        self.lists_area.addWidget(self.lists, 6)
+        self.lists_built = True
 
     # ---- loading ---------------------------------------------------------------------
     def refresh(self) -> None:
@@ -245,6 +249,7 @@ class DashboardPage(Page):
         """Query the dashboard lists and the chart in the background, then show them."""
         if self.lists_loaded or self._lists_task is not None:
             return
+        self.build_lists_area()
         path, password = self.ctx.db_path, self.ctx.db.password
         day = today()
 
@@ -283,6 +288,9 @@ class DashboardPage(Page):
         )
 
     def show_lists(self, result) -> None:
+        from villagedesk.ui.charts import Series
+
+        self.build_lists_area()
         overdue, due, recent, points, open_checks = result
         self.open_checks.show_count(open_checks)
         self.overdue_model.set_rows(overdue)
@@ -332,6 +340,8 @@ class DashboardPage(Page):
         return page
 
     def _open_due(self, index) -> None:
+        from villagedesk.ui.widgets.table_model import RecordRole
+
         due = self.due_model.data(index, RecordRole)
         if due is not None:
             self.ctx.open_household(due.household.uid)
