@@ -159,7 +159,7 @@ class MainWindow(QMainWindow):
     @staticmethod
     def _toolbar_button(bar: QToolBar, text: str, slot) -> QToolButton:
         button = QToolButton()
-        button.setText(text)
+        button.setText(text.rstrip("….").strip())  # as a toolbar shows an action: no "…"
         button.setAutoRaise(True)
         button.clicked.connect(slot)
         bar.addWidget(button)
