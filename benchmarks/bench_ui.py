@@ -12,7 +12,9 @@ Run from the repository root: ``python -m benchmarks.bench_ui``. Prints:
   the debounced handler called directly (the 150 ms debounce excluded), from setText to the
   model updated, then separately the repaint the event loop does after it;
 - opening a household file (target ≤ 50 ms);
-- scrolling a 20,000-row table to the end (time to fetchMore through it).
+- scrolling a 20,000-row table to the end (time to fetchMore through it);
+- memory: the peak (VmHWM) of a working session on the township — the start, every page, ten
+  household files, the big tables scrolled — vs a bare PySide6 window (target < 250 MB).
 """
 
 from __future__ import annotations
@@ -93,6 +95,98 @@ sys.meta_path.insert(0, PatchExec())
 from villagedesk.cli import main  # the `villagedesk` command a user runs
 sys.exit(main(["--db", sys.argv[1]]))
 """
+
+
+MEMORY = """
+import sys
+from datetime import date
+from importlib.machinery import PathFinder
+from villagedesk.core import clock
+clock.pin_today(date(2026, 11, 29))
+
+def rss():
+    fields = dict(line.split(":", 1) for line in open("/proc/self/status"))
+    return int(fields["VmRSS"].split()[0]) // 1024, int(fields["VmHWM"].split()[0]) // 1024
+
+def settle(app):
+    from PySide6.QtCore import QThreadPool
+    for _ in range(3):
+        app.processEvents()
+        QThreadPool.globalInstance().waitForDone(30000)
+        app.processEvents()
+
+def use_it(app):
+    # a working session on the township: every page, the big lists, household files
+    from PySide6.QtCore import QEventLoop, QTimer
+    from villagedesk.ui.main_window import MainWindow
+    from villagedesk.ui.pages import PAGE_KEYS
+    window = next(w for w in app.topLevelWidgets() if isinstance(w, MainWindow))
+    loop = QEventLoop(); QTimer.singleShot(400, loop.quit); loop.exec()  # the dashboard's lists
+    settle(app)
+    print("shown", *rss(), flush=True)
+    for key in PAGE_KEYS:
+        window.show_page(key)
+        settle(app)
+    households = window.page("households")
+    for row in households.all_rows[:: max(len(households.all_rows) // 10, 1)][:10]:
+        dialog = window.open_household(row.uid)
+        settle(app)
+        dialog.close()
+    for key in ("visits", "issues", "households"):
+        view = getattr(window.page(key), "view", None) or getattr(window.page(key), "table", None)
+        window.show_page(key)
+        if view is not None:
+            view.scrollToBottom()
+        settle(app)
+    print("used", *rss(), flush=True)
+    return 0
+
+class PatchExec:
+    def find_spec(self, name, path=None, target=None):
+        if name != "PySide6.QtWidgets":
+            return None
+        sys.meta_path.remove(self)
+        spec = PathFinder.find_spec(name, path)
+        run = spec.loader.exec_module
+        def exec_module(module):
+            run(module)
+            module.QApplication.exec = use_it
+        spec.loader.exec_module = exec_module
+        return spec
+
+sys.meta_path.insert(0, PatchExec())
+from villagedesk.cli import main
+sys.exit(main(["--db", sys.argv[1]]))
+"""
+
+BARE_MEMORY = BARE.replace(
+    'print("ready", flush=True)',
+    'fields = dict(line.split(":", 1) for line in open("/proc/self/status"))\n'
+    'print("bare", int(fields["VmHWM"].split()[0]) // 1024, flush=True)',
+)
+MEMORY_TARGET_MB = 250
+
+
+def bench_memory(db_path: Path, root: Path = ROOT) -> None:
+    """Peak memory (VmHWM) of a working session on the township vs a bare PySide6 window."""
+    with tempfile.TemporaryDirectory() as config:
+        env = _env(Path(config), root)
+        bare = subprocess.run(
+            [sys.executable, "-c", BARE_MEMORY], env=env, cwd=env["PYTHONPATH"], text=True,
+            capture_output=True, check=True,
+        )  # fmt: skip
+        used = subprocess.run(
+            [sys.executable, "-c", MEMORY, str(db_path)], env=env, cwd=env["PYTHONPATH"],
+            text=True, capture_output=True, check=True,
+        )  # fmt: skip
+    bare_mb = int(bare.stdout.split()[-1])
+    lines = {ln.split()[0]: [int(v) for v in ln.split()[1:]] for ln in used.stdout.splitlines()}
+    (shown_rss, shown_peak), (used_rss, used_peak) = lines["shown"], lines["used"]
+    ok = "OK" if used_peak <= MEMORY_TARGET_MB else "over"
+    print(f"memory: bare PySide6 window peak {bare_mb} MB; VillageDesk on the township: "
+          f"{shown_rss} MB after the start (peak {shown_peak} MB), {used_rss} MB after opening "
+          f"every page, 10 household files and scrolling the big tables (peak {used_peak} MB; "
+          f"target < {MEMORY_TARGET_MB} MB: {ok}; {used_peak / bare_mb:.1f}× the bare window)")  # fmt: skip
 
 
 def _env(config: Path, root: Path) -> dict[str, str]:
@@ -298,6 +392,7 @@ def main() -> None:
             if args.phases:
                 bench_phases(db_path, args.runs, args.root.resolve())
         if not args.only_startup:
+            bench_memory(db_path, args.root.resolve())
             bench_in_process(db_path)
 
 
