@@ -26,3 +26,19 @@ def test_prefetch_of_a_missing_file_starts_nothing(tmp_path):
     dq.prefetch_figures(tmp_path / "none.db")
     assert dq.take_prefetched(tmp_path / "none.db", today()) is None
     assert sys.getswitchinterval() == before
+
+
+def test_two_prefetches_at_once_put_the_interval_back_once_both_end(
+    demo_db, demo_db_template, tmp_path
+):
+    import shutil
+
+    other = tmp_path / "other.db"
+    shutil.copy(demo_db_template, other)
+    before = sys.getswitchinterval()
+    dq.prefetch_figures(demo_db.path)
+    dq.prefetch_figures(other)
+    first = dq.take_prefetched(demo_db.path, today())
+    second = dq.take_prefetched(other, today())
+    assert first.wait(30) is not None and second.wait(30) is not None
+    assert sys.getswitchinterval() == before

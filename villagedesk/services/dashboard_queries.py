@@ -60,6 +60,27 @@ def figures_of_file(
 #: how often the interpreter lets the prefetch thread take the GIL back while it runs
 PREFETCH_SWITCH_INTERVAL = 0.0005
 
+_interval_lock = threading.Lock()
+_running = 0  # prefetch threads running now
+_saved_interval = 0.005  # the interval before the first of them started
+
+
+def _prefetch_started() -> None:
+    global _running, _saved_interval
+    with _interval_lock:
+        if _running == 0:
+            _saved_interval = sys.getswitchinterval()
+            sys.setswitchinterval(min(_saved_interval, PREFETCH_SWITCH_INTERVAL))
+        _running += 1
+
+
+def _prefetch_ended() -> None:
+    global _running
+    with _interval_lock:
+        _running -= 1
+        if _running == 0:  # the last one puts back what was there before the first
+            sys.setswitchinterval(_saved_interval)
+
 
 class Prefetch:
     """The figures of one database file being computed in a thread.
@@ -76,15 +97,18 @@ class Prefetch:
         self.path, self.day = path, day
         self.result: Figures | None = None
         self._thread = threading.Thread(target=self._run, name="figures-prefetch", daemon=True)
-        self._interval = sys.getswitchinterval()
-        sys.setswitchinterval(min(self._interval, PREFETCH_SWITCH_INTERVAL))
-        self._thread.start()
+        _prefetch_started()
+        try:
+            self._thread.start()
+        except BaseException:
+            _prefetch_ended()
+            raise
 
     def _run(self) -> None:
         try:
             self.result = figures_of_file(self.path, self.day)
         finally:
-            sys.setswitchinterval(self._interval)
+            _prefetch_ended()
             mark("figures computed (thread)")
 
     def done(self) -> bool:
