@@ -92,3 +92,19 @@ def test_kind_whose_writer_is_not_there_yet(village_db, tmp_path, capsys, monkey
 def test_unknown_kind_is_a_usage_error(village_db, tmp_path, capsys):
     assert run(village_db, "spreadsheet", "-o", str(tmp_path / "x")) == 2
     assert "用法错误" in capsys.readouterr().err
+
+
+def test_cards_with_their_back(village_db, tmp_path, capsys):
+    from villagedesk.core.enums import TeamRole
+    from villagedesk.core.records import TeamMember
+
+    village_db.team.add(TeamMember(name="张建国", role=TeamRole.FIRST_SECRETARY, phone="13905501234"))
+    out = tmp_path / "cards.pdf"
+    assert run(village_db, "cards", "--back", "-o", str(out)) == 2  # no text for the back yet
+    assert "常用办事指南" in capsys.readouterr().err and not out.exists()
+    profile = village_db.profile.get()
+    profile.card_back = "低保申请：向村委会提出申请\n临时救助：急难时向乡镇申请"
+    village_db.profile.save(profile)
+    assert run(village_db, "cards", "--back", "-o", str(out)) == 0
+    pages = pypdf.PdfReader(out).pages
+    assert len(pages) == 2 and "■ 临时救助：" in pages[1].extract_text()

@@ -531,6 +531,29 @@ The current data is backed up first, so this can be undone by restoring that cop
     </message>
 </context>
 <context>
+    <name>CardBackDialog</name>
+    <message>
+        <source>Back of the contact card</source>
+        <translation>联系卡背面：常用办事指南</translation>
+    </message>
+    <message>
+        <source>The common procedures printed on the back of each card, one per line as “matter: what to do” (at most %1). Print the back from the reports page or below the card preview, with two-sided printing.</source>
+        <translation>印在每张联系卡背面的常用办事指南，每行一项，写成“事项：怎么办”（最多 %1 项）。在“报表导出”页或联系卡预览下方勾选“加印背面”，用双面打印。</translation>
+    </message>
+    <message>
+        <source>Fill in an example</source>
+        <translation>填入示例</translation>
+    </message>
+    <message>
+        <source>Replace the text with the usual procedures, to adapt to your county</source>
+        <translation>用常见的办事指南替换现有内容，再按本县实际修改</translation>
+    </message>
+    <message>
+        <source>The back holds at most %1 procedures; there are %2. Remove some.</source>
+        <translation>背面最多印 %1 项办事指南，现在有 %2 项，请删去一些。</translation>
+    </message>
+</context>
+<context>
     <name>CardPreview</name>
     <message>
         <source>The card preview needs the PDF renderer (pypdfium2). Print the cards to see them.</source>
@@ -1924,6 +1947,7 @@ The current data is backed up first, so this can be undone by restoring that cop
     <name>MainWindow</name>
     <message>
         <source>VillageDesk</source>
+        <extracomment>emitted once, just after the window's first paint (work that can wait for it)</extracomment>
         <translation>驻村工作台</translation>
     </message>
     <message>
@@ -2493,6 +2517,10 @@ Open the folder?</source>
         <translation>每户一张（印户主姓名和户编号）</translation>
     </message>
     <message>
+        <source>Print the back too (common procedures, two-sided)</source>
+        <translation>加印背面（常用办事指南，双面打印）</translation>
+    </message>
+    <message>
         <source>Month and options</source>
         <translation>月份与选项</translation>
     </message>
@@ -2924,7 +2952,7 @@ Open the folder?</source>
     <name>StartUp</name>
     <message>
         <source>Cannot open the database</source>
-        <extracomment>what the window needs at startup that does not import Qt (see run_app)</extracomment>
+        <extracomment>what the window needs at startup that does not import Qt (see run_app) pages load some parts just after their first paint; a screenshot waits for them</extracomment>
         <translation>无法打开数据库</translation>
     </message>
     <message>
@@ -3091,6 +3119,18 @@ Open the folder?</source>
     <message>
         <source>Print one card per household…</source>
         <translation>每户一张打印…</translation>
+    </message>
+    <message>
+        <source>Back of the card…</source>
+        <translation>背面办事指南…</translation>
+    </message>
+    <message>
+        <source>Common procedures printed on the back of the card</source>
+        <translation>印在联系卡背面的常用办事指南</translation>
+    </message>
+    <message>
+        <source>With the back (two-sided)</source>
+        <translation>加印背面（双面）</translation>
     </message>
     <message>
         <source>Contact card</source>

@@ -160,6 +160,14 @@ def test_default_names():
     )
     cards = ExportOptions(month=Month(2026, 11), per_household=True)
     assert default_file_name("青石村", "cards", cards) == "青石村便民联系卡（每户一张）.pdf"
+    both = ExportOptions(month=Month(2026, 11), card_back=True)
+    assert default_file_name("青石村", "cards", both) == "青石村便民联系卡（双面）.pdf"
+
+
+def test_cards_with_the_back_from_the_options(page):
+    assert not page.options().card_back
+    page.card_back.setChecked(True)
+    assert page.options().card_back
 
 
 def test_print_button_renders_then_previews(qtbot, page, monkeypatch):

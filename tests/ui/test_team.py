@@ -134,3 +134,39 @@ def test_delete_member(qtbot, ctx, monkeypatch):
     assert ctx.db.team.work_team() == []
     assert page.team_model.total() == 0
     qtbot.waitUntil(lambda: not page.preview.busy, timeout=15000)
+
+
+def test_back_of_the_card_is_written_checked_and_printed(qtbot, ctx, monkeypatch):
+    from pypdf import PdfReader
+
+    from villagedesk.services.cards_back import MAX_ITEMS, SUGGESTED_BACK
+    from villagedesk.ui.pages import reports
+    from villagedesk.ui.pages.card_back_dialog import CardBackDialog
+
+    page = TeamPage(ctx)
+    qtbot.addWidget(page)
+    opened = []
+    monkeypatch.setattr(CardBackDialog, "exec", lambda self: opened.append(self) or 0)
+    qtbot.mouseClick(page.back_button, Qt.MouseButton.LeftButton)
+    assert len(opened) == 1 and opened[0].parent() is page
+    dialog = CardBackDialog(ctx, page)
+    qtbot.addWidget(dialog)
+    dialog.show()  # what the page's button opens (modal there)
+    assert dialog.text.toPlainText() == ""
+    # too many procedures: said in the dialog, nothing saved
+    dialog.text.setPlainText("\n".join(f"事项{i}：办法" for i in range(MAX_ITEMS + 1)))
+    assert not dialog.save()
+    assert dialog.message.isVisible() and str(MAX_ITEMS) in dialog.message.text()
+    assert ctx.db.profile.get().card_back == ""
+    qtbot.mouseClick(dialog.example_button, Qt.MouseButton.LeftButton)
+    assert dialog.save()
+    assert ctx.db.profile.get().card_back == SUGGESTED_BACK
+    # print with the back: the sheet and its back page go to the preview
+    printed: list[Path] = []
+    monkeypatch.setattr(reports, "print_pdf_with_preview", lambda _p, path: printed.append(path))
+    page.print_back.setChecked(True)
+    job = page.print_cards(per_household=False)
+    qtbot.waitUntil(lambda: job.done, timeout=30000)
+    assert not job.error and len(printed) == 1 and "双面" in printed[0].name
+    pages = PdfReader(printed[0]).pages
+    assert len(pages) == 2 and "常用办事指南" in pages[1].extract_text()

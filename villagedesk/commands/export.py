@@ -39,6 +39,9 @@ def register(subparsers) -> None:
     p.add_argument("--show-ids", action="store_true", help="显示完整身份证号码（默认打码）")
     p.add_argument("--household", metavar="NO", help="household：只导出这一户（户编号）")
     p.add_argument("--per-household", action="store_true", help="cards：每户一张，印上户主和户编号")
+    p.add_argument(
+        "--back", action="store_true", help="cards：每页之后加印背面（常用办事指南），用于双面打印"
+    )
     p.set_defaults(handler=run)
 
 
@@ -122,7 +125,7 @@ def run(args: argparse.Namespace, ctx) -> int:
     elif kind == "report":
         path = writer(db, month, out, mask_ids=mask)
     elif kind == "cards":
-        path = writer(db, out, per_household=args.per_household)
+        path = writer(db, out, per_household=args.per_household, back=args.back)
     elif kind == "household":
         path = writer(db, out, household_no=args.household, mask_ids=mask)
     else:

@@ -22,5 +22,6 @@ class VillageProfile:
     reviewed_by: str = ""  # 审核人
     responsible: str = ""  # 负责人
     service_promise: str = ""
+    card_back: str = ""  # 联系卡背面：常用办事指南, one procedure a line (事项：怎么办)
     due_visit_days: int = 30
     mask_ids: bool = True

@@ -16,6 +16,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from villagedesk.core.validation import ValidationError
+from villagedesk.services.card_text import bold_text as _bold_text
+from villagedesk.services.card_text import fit as _fit
+from villagedesk.services.card_text import text_width as _width
+from villagedesk.services.card_text import wrap as _wrap
+from villagedesk.services.card_text import wrap_items as _wrap_items
 
 if TYPE_CHECKING:
     from villagedesk.core.records import Household, TeamMember, VillageProfile
@@ -90,81 +95,7 @@ def _load(db: Database) -> _CardData:
     return data
 
 
-# ---------------------------------------------------------------- text fitting
-
-
-def _width(text: str, font: str, size: float) -> float:
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    return stringWidth(text, font, size)
-
-
-def _fit(
-    text: str, font: str, size: float, width: float, *, min_size: float = 4.5
-) -> tuple[str, float]:
-    """Shrink the size to make text fit; below ``min_size`` cut it with an ellipsis."""
-    while size > min_size and _width(text, font, size) > width:
-        size -= 0.25
-    if _width(text, font, size) <= width:
-        return text, size
-    while text and _width(text + "…", font, size) > width:
-        text = text[:-1]
-    return text + "…", size
-
-
-_NO_LINE_START = set("，。、；：？！）》」』”’,.;:?!)")
-
-
-def _wrap(text: str, font: str, size: float, width: float, max_lines: int) -> list[str]:
-    """Break text between characters (Chinese style), at most ``max_lines``, the last cut with …."""
-    lines: list[str] = []
-    current = ""
-    for ch in " ".join(text.split()):
-        if _width(current + ch, font, size) <= width or ch in _NO_LINE_START or not current:
-            current += ch  # closing punctuation hangs rather than starting a line
-            continue
-        lines.append(current)
-        current = ch.lstrip()
-    if current:
-        lines.append(current)
-    if len(lines) > max_lines:
-        last = lines[max_lines - 1]
-        while last and _width(last + "…", font, size) > width:
-            last = last[:-1]
-        lines = lines[: max_lines - 1] + [last + "…"]
-    return lines
-
-
-def _wrap_items(
-    label: str, items: list[str], font: str, size: float, width: float, max_lines: int
-) -> list[str]:
-    """Items (a name and a phone) kept whole, filled into lines; what does not fit is left out."""
-    indent = "　" * len(label)
-    lines: list[list[str]] = [[]]
-    for item in items:
-        trial = (label if len(lines) == 1 else indent) + "　".join([*lines[-1], item])
-        if lines[-1] and _width(trial, font, size) > width:
-            if len(lines) == max_lines:
-                break
-            lines.append([])
-        lines[-1].append(item)
-    texts = [(label if i == 0 else indent) + "　".join(parts) for i, parts in enumerate(lines)]
-    return [_fit(t, font, size, width, min_size=size)[0] for t in texts if t.strip()]
-
-
 # ---------------------------------------------------------------- drawing pieces
-
-
-def _bold_text(c: Any, x: float, y: float, text: str, font: str, size: float) -> None:
-    # The bundled font has no bold face: fill plus a thin stroke of the same colour.
-    t = c.beginText(x, y)
-    t.setFont(font, size)
-    t.setTextRenderMode(2)
-    t.textOut(text)
-    c.saveState()
-    c.setLineWidth(size * 0.035)
-    c.drawText(t)
-    c.restoreState()
 
 
 def _silhouette(c: Any, x: float, y: float, w: float, h: float) -> None:
@@ -366,9 +297,14 @@ def write_contact_cards(
     out_path: str | os.PathLike[str],
     *,
     per_household: bool = False,
+    back: bool = False,
     progress: Progress | None = None,
 ) -> Path:
-    """Write contact cards: one A4 sheet of eight, or one card per household (sorted by number)."""
+    """Write contact cards: one A4 sheet of eight, or one card per household (sorted by number).
+
+    With ``back`` each sheet is followed by its back page (the common procedures, for duplex
+    printing; see ``cards_back``).
+    """
     from reportlab.pdfgen import canvas as rl_canvas
 
     from villagedesk.services.pdf_common import atomic_output
@@ -376,6 +312,10 @@ def write_contact_cards(
 
     font = register_pdf_font()
     data = _load(db)
+    if back and not data.profile.card_back.strip():
+        raise ValidationError(
+            "还没有填写联系卡背面的常用办事指南（请在“工作队与联系卡”中填写），无法加印背面"
+        )
     households: list[Household | None]
     if per_household:
         households = list(db.households.iter(order_by="household_no"))
@@ -393,6 +333,12 @@ def write_contact_cards(
         c.beginForm("vdcard", lowerx=0, lowery=0, upperx=CARD_W, uppery=CARD_H)
         _draw_card_body(c, data, font, household_line=per_household)
         c.endForm()
+        if back:
+            from villagedesk.services.cards_back import draw_back_page, draw_card_back
+
+            c.beginForm("vdback", lowerx=0, lowery=0, upperx=CARD_W, uppery=CARD_H)
+            draw_card_back(c, data.profile, font)
+            c.endForm()
         corners: list[tuple[float, float]] = []
         for i, household in enumerate(households):
             x, y = card_origin(i)
@@ -406,8 +352,10 @@ def write_contact_cards(
             last_on_page = (i + 1) % CARDS_PER_PAGE == 0 or i + 1 == total
             if last_on_page:
                 _cut_marks(c, corners)
-                corners = []
                 c.showPage()
+                if back:
+                    draw_back_page(c, corners, "vdback")
+                corners = []
                 if progress is not None:
                     progress(i + 1, total)
         c.save()

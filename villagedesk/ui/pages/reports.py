@@ -97,6 +97,7 @@ class ExportOptions:
     mask_ids: bool = True
     household_no: str | None = None
     per_household: bool = False
+    card_back: bool = False  # each sheet of cards followed by its back (duplex printing)
 
 
 def write_output(
@@ -134,7 +135,9 @@ def write_output(
         if kind == "cards":
             from villagedesk.services.cards_pdf import write_contact_cards
 
-            return write_contact_cards(db, out, per_household=opts.per_household, progress=progress)
+            return write_contact_cards(
+                db, out, per_household=opts.per_household, back=opts.card_back, progress=progress
+            )
         raise ValueError(kind)
 
     return with_own_connection(db_path, control, write, password=password)
@@ -148,6 +151,7 @@ def default_file_name(village: str, kind: str, opts: ExportOptions) -> str:
         return f"{village}{o.name}{tail}{o.suffix}"
     if kind == "cards":
         tail = "（每户一张）" if opts.per_household else ""
+        tail += "（双面）" if opts.card_back else ""
         return f"{village}{o.name}{tail}{o.suffix}"
     return f"{village}{o.name}{opts.month.chinese()}{o.suffix}"
 
@@ -316,6 +320,7 @@ class ReportsPage(Page):
         self.mask = QCheckBox(self.tr("Hide the middle digits of ID numbers"))
         self.picker = HouseholdPicker(ctx)
         self.per_household = QCheckBox(self.tr("One card per household (with head and number)"))
+        self.card_back = QCheckBox(self.tr("Print the back too (common procedures, two-sided)"))
         options = QGroupBox(self.tr("Month and options"))
         grid = QGridLayout(options)
         grid.addWidget(QLabel(self.tr("Month")), 0, 0)
@@ -325,7 +330,8 @@ class ReportsPage(Page):
         grid.addWidget(self.picker, 1, 1, 1, 2)
         grid.addWidget(QLabel(self.tr("(empty: all households)")), 1, 3)
         grid.addWidget(QLabel(self.tr("Contact cards")), 2, 0)
-        grid.addWidget(self.per_household, 2, 1, 1, 3)
+        grid.addWidget(self.per_household, 2, 1)
+        grid.addWidget(self.card_back, 2, 2, 1, 2)
         grid.setColumnStretch(2, 1)
 
         outputs = QGroupBox(self.tr("Files for the township"))
@@ -376,6 +382,7 @@ class ReportsPage(Page):
             mask_ids=self.mask.isChecked(),
             household_no=household.household_no if household else None,
             per_household=self.per_household.isChecked(),
+            card_back=self.card_back.isChecked(),
         )
 
     def export(self, kind: str) -> ExportJob | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
+    QCheckBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -118,6 +119,9 @@ class TeamPage(Page):
         self.card_message.setWordWrap(True)
         self.print_sheet_button = QPushButton(self.tr("Print cards (one A4 sheet)…"))
         self.print_households_button = QPushButton(self.tr("Print one card per household…"))
+        self.back_button = QPushButton(self.tr("Back of the card…"))
+        self.back_button.setToolTip(self.tr("Common procedures printed on the back of the card"))
+        self.print_back = QCheckBox(self.tr("With the back (two-sided)"))
         card_box = QGroupBox(self.tr("Contact card"))
         cl = QVBoxLayout(card_box)
         cl.addWidget(self.preview, 1)
@@ -130,6 +134,9 @@ class TeamPage(Page):
         cl.addLayout(row)
         cl.addWidget(self.card_message)
         prints = QHBoxLayout()
+        prints.addWidget(self.back_button)
+        prints.addWidget(self.print_back)
+        prints.addStretch(1)
         prints.addWidget(self.print_sheet_button)
         prints.addWidget(self.print_households_button)
         cl.addLayout(prints)
@@ -148,6 +155,7 @@ class TeamPage(Page):
         self.edit_button.clicked.connect(self.edit_member)
         self.delete_button.clicked.connect(self.delete_member)
         self.save_card_button.clicked.connect(self.save_card_text)
+        self.back_button.clicked.connect(self.edit_back)
         self.print_sheet_button.clicked.connect(lambda: self.print_cards(per_household=False))
         self.print_households_button.clicked.connect(lambda: self.print_cards(per_household=True))
         for table in (self.team_table, self.cadre_table):
@@ -256,8 +264,22 @@ class TeamPage(Page):
         self.preview.refresh()
         return True
 
-    def print_cards(self, *, per_household: bool) -> None:
+    def edit_back(self):
+        """The common procedures for the card's back, in their own dialog (modal)."""
+        from villagedesk.ui.pages.card_back_dialog import CardBackDialog
+
+        dialog = CardBackDialog(self.ctx, self)
+        dialog.exec()
+        return dialog
+
+    def print_cards(self, *, per_household: bool):
         """Write the cards in the background, then show the print preview."""
         from villagedesk.ui.pages.reports import print_output
 
-        print_output(self, self.ctx, "cards", per_household=per_household)
+        return print_output(
+            self,
+            self.ctx,
+            "cards",
+            per_household=per_household,
+            card_back=self.print_back.isChecked(),
+        )

@@ -1,0 +1,80 @@
+"""背面：常用办事指南 — the text printed on the back of the contact card, one procedure a line."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from villagedesk.services.cards_back import MAX_ITEMS, SUGGESTED_BACK, back_items
+from villagedesk.ui.context import AppContext
+from villagedesk.ui.widgets.styles import ERROR_STYLE
+
+
+class CardBackDialog(QDialog):
+    """Edit the common procedures for the card's back; saved to the village profile."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Back of the contact card"))
+        self.resize(640, 420)
+        intro = QLabel(
+            self.tr(
+                "The common procedures printed on the back of each card, one per line as "
+                "“matter: what to do” (at most %1). Print the back from the reports page or "
+                "below the card preview, with two-sided printing."
+            ).replace("%1", str(MAX_ITEMS))
+        )
+        intro.setWordWrap(True)
+        self.text = QPlainTextEdit()
+        self.text.setPlainText(ctx.db.profile.get().card_back)
+        self.example_button = QPushButton(self.tr("Fill in an example"))
+        self.example_button.setToolTip(
+            self.tr("Replace the text with the usual procedures, to adapt to your county")
+        )
+        self.example_button.clicked.connect(lambda: self.text.setPlainText(SUGGESTED_BACK))
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(self.example_button)
+        row.addStretch(1)
+        row.addWidget(buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(row)
+
+    def save(self) -> bool:
+        """Check and save the text; the dialog closes when it was saved."""
+        text = "\n".join(line.strip() for line in self.text.toPlainText().splitlines()).strip()
+        count = len(back_items(text))
+        if count > MAX_ITEMS:
+            self.message.setText(
+                self.tr("The back holds at most %1 procedures; there are %2. Remove some.")
+                .replace("%1", str(MAX_ITEMS))
+                .replace("%2", str(count))
+            )
+            self.message.show()
+            return False
+        profile = self.ctx.db.profile.get()
+        profile.card_back = text
+        self.ctx.db.profile.save(profile)
+        self.ctx.notify("profile")
+        self.accept()
+        return True
