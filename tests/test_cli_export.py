@@ -98,7 +98,9 @@ def test_cards_with_their_back(village_db, tmp_path, capsys):
     from villagedesk.core.enums import TeamRole
     from villagedesk.core.records import TeamMember
 
-    village_db.team.add(TeamMember(name="张建国", role=TeamRole.FIRST_SECRETARY, phone="13905501234"))
+    village_db.team.add(
+        TeamMember(name="张建国", role=TeamRole.FIRST_SECRETARY, phone="13905501234")
+    )
     out = tmp_path / "cards.pdf"
     assert run(village_db, "cards", "--back", "-o", str(out)) == 2  # no text for the back yet
     assert "常用办事指南" in capsys.readouterr().err and not out.exists()
