@@ -267,7 +267,7 @@ def test_search_limit_and_nothing_found(capsys, village):
 
 def test_dump_load_dump_gives_the_same_records(capsys, village, tmp_path):
     first = dump(capsys, village)
-    assert first["format"] == "villagedesk-dump" and first["version"] == 1
+    assert first["format"] == "villagedesk-dump" and first["version"] == 2
     assert len(first["records"]["households"]) == 3  # the deleted one too
     assert any(h["deleted_at"] for h in first["records"]["households"])
     assert first["records"]["attachments"] == []
@@ -395,6 +395,8 @@ def test_a_good_addition_is_loaded(capsys, village, tmp_path):
         ),
         pytest.param({**_addition(), "format": "something"}, "format", id="wrong-format"),
         pytest.param({**_addition(), "version": 7}, "version", id="newer-version"),
+        pytest.param({**_addition(), "version": 3}, "version", id="version-3"),
+        pytest.param({**_addition(), "templates": []}, "templates", id="templates-in-version-1"),
         pytest.param({**_addition(), "records": {"pets": []}}, "pets", id="unknown-list"),
     ],
 )
@@ -411,6 +413,64 @@ def test_bad_file_is_refused_with_its_place_and_changes_nothing(
     assert place in err
     after = dump(capsys, village)
     assert (after["records"], after["profile"]) == (before["records"], before["profile"])
+
+
+def _add_monitoring_and_template(path: Path) -> None:
+    """A monitoring list with one checked person, and a saved township template."""
+    from openpyxl import Workbook
+
+    from villagedesk.core.monitoring import CheckStatus, CheckTask, MonitoringEntry, MonitoringList
+    from villagedesk.core.templates import ColumnRule, Template
+    from villagedesk.storage.templates import put_template
+
+    db = open_database(path, actor="测试员")
+    try:
+        zhang = next(p for p in db.residents.find() if p.name == "张三")
+        lst = db.monitoring_lists.add(
+            MonitoringList(name="医疗费用超5000元", source="县医保局", list_date=TODAY)
+        )
+        entry = MonitoringEntry(list_uid=lst.uid, row_no=3, name="张三", id_number=ZHANG_ID,
+                                resident_uid=zhang.uid, household_uid=zhang.household_uid)  # fmt: skip
+        db.monitoring_lists.add_entries([entry])
+        task = CheckTask(list_uid=lst.uid, entry_uid=entry.uid, resident_uid=zhang.uid,
+                         household_uid=zhang.household_uid)  # fmt: skip
+        db.check_tasks.add_many([task])
+        visit = db.visits.find()[0]
+        db.check_tasks.move(task.uid, CheckStatus.VISITED, on=TODAY, visit_uid=visit.uid)
+        form = io.BytesIO()
+        Workbook().save(form)
+        columns = [ColumnRule(1, "序号", "number"), ColumnRule(2, "走访日期", "field", "date")]
+        put_template(db, Template(name="走访表", source_kind="visits", filename="走访表.xlsx",
+                                  form=form.getvalue(), sheet="Sheet", header_rows=[1],
+                                  first_data_row=2, columns=columns))  # fmt: skip
+    finally:
+        db.close()
+
+
+def test_dump_and_load_say_the_monitoring_lists_and_templates(capsys, village, tmp_path):
+    _add_monitoring_and_template(village)
+    file = tmp_path / "all.json"
+    code, _, err = run(capsys, "--db", village, "dump", "-o", file)
+    assert code == 0 and "条记录和 1 个报表模板到" in err
+    first = json.loads(file.read_text(encoding="utf-8"))
+    assert [t["name"] for t in first["templates"]] == ["走访表"]
+    empty = tmp_path / "empty.db"
+    code, out, err = run(capsys, "--db", empty, "load", file)
+    assert code == 0, err
+    assert out.strip() == (
+        "已添加 17 条记录（工作队成员 1，村民小组/网格 1，农户 3，村民 2，走访记录 1，问题 2，"
+        "慰问记录 1，为民办实事 1，活动 1，驻村日志 1，监测名单 1，名单人员 1，核查任务 1，"
+        "问题办理记录 4），报表模板 1 个"
+    )
+    second = dump(capsys, empty)
+    assert (second["records"], second["templates"]) == (first["records"], first["templates"])
+    assert second["records"]["check_tasks"][0]["status"] == "已入户核查"
+    # the same templates again, no records: nothing added, said so
+    again = tmp_path / "templates.json"
+    again.write_text(json.dumps({**first, "records": {}}, ensure_ascii=False), encoding="utf-8")
+    code, out, _ = run(capsys, "--db", empty, "load", again)
+    assert code == 0
+    assert out.strip() == "已添加 0 条记录；1 个报表模板数据库中已有（同名且内容相同），未重复添加"
 
 
 def test_load_in_english_prefixes_the_chinese_reason(capsys, village, tmp_path):

@@ -88,3 +88,14 @@ def test_a_clash_with_the_database_has_the_repositorys_message(dumped, tmp_path)
     assert err.value.field == "records.residents[0].id_number"
     assert err.value.message.endswith(f"身份证号码 {number} 已登记在 999 王五户（王五）")
     assert db.residents.count() == 1 and db.households.count() == 1
+
+
+def test_an_empty_reference_is_refused_with_its_place_not_a_foreign_key_error(dumped, tmp_path):
+    # "" is no uid: it used to pass the checks and fail the insert with a bare database error
+    data = copy.deepcopy(dumped)
+    data["records"]["households"][0]["group_uid"] = ""
+    db = open_database(tmp_path / "t.db")
+    with pytest.raises(ValidationError) as err:
+        load_records(db, data)
+    assert str(err.value) == "records.households[0].group_uid：不能为空（不引用时写 null）"
+    assert db.households.count(include_deleted=True) == 0

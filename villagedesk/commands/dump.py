@@ -11,7 +11,7 @@ from pathlib import Path
 
 def register(subparsers) -> None:
     """Add the ``dump`` command."""
-    p = subparsers.add_parser("dump", help="把全部记录导出为 JSON")
+    p = subparsers.add_parser("dump", help="把全部记录和报表模板导出为 JSON")
     p.add_argument("-o", "--output", metavar="FILE.json", help="写入文件（默认输出到屏幕）")
     p.add_argument("--with-photos", action="store_true", help="同时导出照片（文件会很大）")
     p.set_defaults(handler=run)
@@ -42,6 +42,7 @@ def run(args: argparse.Namespace, ctx) -> int:
     data = dump_records(db, with_photos=args.with_photos)
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     total = sum(len(v) for v in data["records"].values())
+    templates = len(data["templates"])
     if out is None:
         ctx.stdout.write(text)
         return 0
@@ -49,5 +50,11 @@ def run(args: argparse.Namespace, ctx) -> int:
         write_text_atomically(out, text)
     except OSError as exc:
         ctx.fail(f"无法写入文件 {out}：{exc.strerror}", f"Cannot write {out}: {exc.strerror}", 1)
-    ctx.say(f"已导出 {total} 条记录到 {out}", f"Dumped {total} records to {out}", err=True)
+    also_zh = f"和 {templates} 个报表模板" if templates else ""
+    also_en = f" and {templates} templates" if templates else ""
+    ctx.say(
+        f"已导出 {total} 条记录{also_zh}到 {out}",
+        f"Dumped {total} records{also_en} to {out}",
+        err=True,
+    )
     return 0

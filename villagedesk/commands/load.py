@@ -11,7 +11,7 @@ from villagedesk.core.validation import ValidationError
 
 def register(subparsers) -> None:
     """Add the ``load`` command."""
-    p = subparsers.add_parser("load", help="从 JSON 文件添加记录（全部成功或全部不添加）")
+    p = subparsers.add_parser("load", help="从 JSON 文件添加记录和报表模板（全部成功或全部不添加）")
     p.add_argument("file", metavar="FILE.json", help="dump 命令导出的 JSON 文件")
     p.set_defaults(handler=run)
 
@@ -39,15 +39,21 @@ def read_json_file(path: Path) -> object:
 
 
 def run(args: argparse.Namespace, ctx) -> int:
-    """Validate the whole file, then add every record in one transaction."""
+    """Validate the whole file, then add every record and template in one transaction."""
     from villagedesk.services.transfer import load_records
 
     data = read_json_file(Path(args.file).expanduser())
     db = ctx.open_db()
     summary = load_records(db, data)
     details = "，".join(f"{summary.label(k)} {n}" for k, n in summary.counts.items() if n)
-    ctx.say(
-        f"已添加 {summary.total} 条记录" + (f"（{details}）" if details else ""),
-        f"Added {summary.total} records",
-    )
+    zh = f"已添加 {summary.total} 条记录" + (f"（{details}）" if details else "")
+    en = f"Added {summary.total} records"
+    # templates are not records: said after them, and only when the file had any
+    if summary.templates_added:
+        zh += f"，报表模板 {summary.templates_added} 个"
+        en += f" and {summary.templates_added} templates"
+    if summary.templates_present:
+        zh += f"；{summary.templates_present} 个报表模板数据库中已有（同名且内容相同），未重复添加"
+        en += f"; {summary.templates_present} identical templates were already there"
+    ctx.say(zh, en)
     return 0

@@ -1,19 +1,30 @@
 """Every record as one JSON-ready dict (``dump``) and back into a database (``load``).
 
 The format is described in ``docs/data-format.md``. ``load_records`` checks the whole file
-first — every field, every reference, no uid already in the database — and then adds
-everything in one transaction: all the records, or none.
+first — every field, every reference, no uid already in the database, no template clashing
+with a saved one — and then adds everything in one transaction: all of it, or nothing.
+Version 2 added the monitoring lists (with their rows and check tasks) and the township
+templates; version 1 files load as before.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from villagedesk.core import records as r
 from villagedesk.core.clock import now_iso
+from villagedesk.core.monitoring import CheckTask, MonitoringEntry, MonitoringList
 from villagedesk.core.serialize import from_dict, to_dict
 from villagedesk.core.validation import ValidationError
+from villagedesk.services.transfer_templates import (
+    TemplatePlan,
+    dump_templates,
+    insert_templates,
+    parse_templates,
+    plan_templates,
+)
 from villagedesk.storage.bulk import (
     NewRecordRules,
     events_by_issue,
@@ -27,7 +38,7 @@ if TYPE_CHECKING:
     from villagedesk.storage.database import Database
 
 FORMAT = "villagedesk-dump"
-VERSION = 1
+VERSION = 2
 
 #: the record lists of a dump file, in the order they are written
 KINDS: dict[str, type] = {
@@ -42,11 +53,17 @@ KINDS: dict[str, type] = {
     "activities": r.Activity,
     "diary": r.DiaryEntry,
     "attachments": r.Attachment,
+    "monitoring_lists": MonitoringList,
+    "monitoring_entries": MonitoringEntry,
+    "check_tasks": CheckTask,
 }
+#: the record lists a version 1 file may hold
+V1_KINDS = list(KINDS)[:11]
 #: the order records are added in, so every reference points to a row already there
 LOAD_ORDER = [
     "attachments", "team_members", "groups", "households", "residents",
     "visits", "issues", "aid", "deeds", "activities", "diary",
+    "monitoring_lists", "monitoring_entries", "check_tasks",
 ]  # fmt: skip
 #: list name -> [(field, list it refers to)]; member_uids is a list of uids
 REFERENCES: dict[str, list[tuple[str, str]]] = {
@@ -61,6 +78,19 @@ REFERENCES: dict[str, list[tuple[str, str]]] = {
     "issues": [("household_uid", "households"), ("group_uid", "groups"), ("visit_uid", "visits")],
     "aid": [("household_uid", "households"), ("resident_uid", "residents")],
     "diary": [("member_uid", "team_members")],
+    "monitoring_entries": [
+        ("list_uid", "monitoring_lists"),
+        ("resident_uid", "residents"),
+        ("household_uid", "households"),
+    ],
+    "check_tasks": [
+        ("list_uid", "monitoring_lists"),
+        ("entry_uid", "monitoring_entries"),
+        ("resident_uid", "residents"),
+        ("household_uid", "households"),
+        ("visit_uid", "visits"),
+        ("aid_uid", "aid"),
+    ],
 }
 LABELS = {
     "team_members": ("工作队成员", "team members"),
@@ -75,15 +105,20 @@ LABELS = {
     "activities": ("活动", "activities"),
     "diary": ("驻村日志", "diary entries"),
     "attachments": ("照片", "photos"),
+    "monitoring_lists": ("监测名单", "monitoring lists"),
+    "monitoring_entries": ("名单人员", "list entries"),
+    "check_tasks": ("核查任务", "check tasks"),
 }
 assert set(KINDS) == set(LOAD_ORDER) and all(TABLES[c] == k for k, c in KINDS.items())
+assert V1_KINDS[-1] == "attachments"
 
 
 def dump_records(db: Database, *, with_photos: bool = False) -> dict[str, Any]:
-    """Every record (recycle bin included) and the village profile as a JSON-ready dict.
+    """Every record (recycle bin included), the village profile and the township templates
+    as a JSON-ready dict.
 
     Without photos the attachments are left out and team members' ``photo_uid`` is null,
-    so the file stays self-consistent.
+    so the file stays self-consistent. Templates always go along: a few dozen KB each.
     """
     from villagedesk.storage.database import schema_version
 
@@ -110,6 +145,7 @@ def dump_records(db: Database, *, with_photos: bool = False) -> dict[str, Any]:
         "schema": schema_version(db),
         "profile": to_dict(db.profile.get()),
         "records": out,
+        "templates": dump_templates(db),
     }
 
 
@@ -125,10 +161,12 @@ class LoadSummary:
 
     counts: dict[str, int] = field(default_factory=dict)  # list name -> records added
     profile_loaded: bool = False
+    templates_added: int = 0
+    templates_present: int = 0  # same name and content already in the database: skipped
 
     @property
     def total(self) -> int:
-        """Records added, issue events not counted separately."""
+        """Records added, issue events not counted separately (templates are not records)."""
         return sum(n for k, n in self.counts.items() if k != "issue_events")
 
     @staticmethod
@@ -142,6 +180,7 @@ class LoadSummary:
 class _Parsed:
     profile: r.VillageProfile | None
     records: dict[str, list[tuple[str, Any]]]  # list name -> [(where, record)]
+    templates: list[tuple[str, Any]]  # [(where, Template)]
 
 
 def load_records(db: Database, data: Any) -> LoadSummary:
@@ -149,7 +188,7 @@ def load_records(db: Database, data: Any) -> LoadSummary:
     parsed = _parse(data)
     _check_uids(db, parsed)
     _check_references(db, parsed)
-    return _insert(db, parsed)
+    return _insert(db, parsed, plan_templates(db, parsed.templates))
 
 
 def _fail(where: str, message: str) -> ValidationError:
@@ -187,6 +226,15 @@ def _parse(data: Any) -> _Parsed:
         raise _fail(
             "records", f"有未知的记录类别：{', '.join(unknown)}（可用：{', '.join(KINDS)}）"
         )
+    if version == 1:
+        newer_kinds = [k for k in records if k not in V1_KINDS]
+        if newer_kinds:
+            raise _fail(
+                "records",
+                f"{', '.join(newer_kinds)} 是文件格式版本 2 才有的记录类别，本文件的版本为 1",
+            )
+        if "templates" in data:
+            raise _fail("templates", "文件格式版本 2 才有模板，本文件的版本为 1")
     parsed: dict[str, list[tuple[str, Any]]] = {name: [] for name in KINDS}
     for name, items in records.items():
         if not isinstance(items, list):
@@ -199,7 +247,8 @@ def _parse(data: Any) -> _Parsed:
             elif "events" in item:
                 raise _fail(where, "有未知字段：events")
             parsed[name].append((where, record))
-    return _Parsed(profile, parsed)
+    templates = parse_templates(data["templates"]) if "templates" in data else []
+    return _Parsed(profile, parsed, templates)
 
 
 def _parse_events(issue: r.Issue, items: Any, where: str) -> list[r.IssueEvent]:
@@ -253,8 +302,11 @@ def _check_references(db: Database, parsed: _Parsed) -> None:
                 value = getattr(record, fname)
                 values = value if isinstance(value, list) else [value]
                 for k, uid in enumerate(values):
+                    loc = f"{where}.{fname}" + (f"[{k}]" if isinstance(value, list) else "")
+                    if uid == "":  # it would break the table's foreign key, with no place
+                        optional = value is None or _nullable(type(record), fname)
+                        raise _fail(loc, "不能为空" + ("（不引用时写 null）" if optional else ""))
                     if uid:
-                        loc = f"{where}.{fname}" + (f"[{k}]" if isinstance(value, list) else "")
                         wanted.append((loc, target, uid))
             if name == "attachments" and record.owner_kind in table_of_kind:
                 wanted.append(
@@ -266,11 +318,17 @@ def _check_references(db: Database, parsed: _Parsed) -> None:
         for where, t, uid in missing:
             if t == target and uid not in in_db:
                 raise _fail(
-                    where, f"引用的{LoadSummary.label(target)}记录 {uid} 在文件和数据库中都不存在"
+                    where, f"引用的{LoadSummary.label(target)} {uid} 在文件和数据库中都不存在"
                 )
 
 
-def _insert(db: Database, parsed: _Parsed) -> LoadSummary:
+@cache
+def _nullable(cls: type, name: str) -> bool:
+    """Whether a reference field may be null (its default is None)."""
+    return next(f.default for f in fields(cls) if f.name == name) is None
+
+
+def _insert(db: Database, parsed: _Parsed, templates: TemplatePlan) -> LoadSummary:
     from villagedesk.storage.search_bulk import add_name_keys
 
     repos = {repo.table_name: repo for repo in db.repositories().values()}
@@ -307,6 +365,9 @@ def _insert(db: Database, parsed: _Parsed) -> LoadSummary:
         # people read the counts in the file's order, each issue's events after the issues
         order = [*KINDS, "issue_events"]
         summary.counts = {k: summary.counts[k] for k in order if k in summary.counts}
+        insert_templates(db, templates)
+        summary.templates_added = len(templates.new)
+        summary.templates_present = len(templates.present)
         if parsed.profile is not None and not db.profile.exists():
             db.profile.save(parsed.profile)
             summary.profile_loaded = True

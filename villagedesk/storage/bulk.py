@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from villagedesk.core.clock import now_iso, today
 from villagedesk.core.enums import AidKind, Relation
+from villagedesk.core.monitoring import CheckStatus
 from villagedesk.core.records import IssueEvent, Record
 from villagedesk.core.validation import ValidationError, validate_phone
 from villagedesk.storage.repository import record_to_row, row_to_record
@@ -162,7 +163,8 @@ class NewRecordRules:
         method = getattr(self, f"_{table}", None)
         if method is not None:
             method(record)
-        else:  # deeds, activities, attachments: their rules read nothing, use them as they are
+        else:  # deeds, activities, attachments, monitoring lists and their entries: their
+            # rules read nothing, use them as they are
             self.repos[table].validate(record)
 
     def _groups(self, g) -> None:
@@ -261,3 +263,19 @@ class NewRecordRules:
     def _team_members(self, m) -> None:
         self.repos["team_members"].validate(m)  # reads nothing
         self.team.add(m.uid)
+
+    def _check_tasks(self, t) -> None:
+        # CheckTaskRepo has no validate(): a task changes only through move() and advance().
+        # What advance() leaves true at every step is checked here, with its messages. Not
+        # move()'s "the linked visit / aid record is not deleted": it held when linked, but
+        # deleting the visit later is allowed, and a dump of that database must load again
+        # (the link itself is checked with the other references, deleted records counting)
+        if t.status == CheckStatus.AIDED and not t.aid_uid:
+            raise ValidationError("纳入救助请关联一条帮扶慰问记录", "aid_uid")
+        if t.status == CheckStatus.NOT_ELIGIBLE and not t.note.strip():
+            raise ValidationError("请说明不符合条件的原因", "note")
+        closed = t.status in (CheckStatus.AIDED, CheckStatus.NOT_ELIGIBLE)
+        if closed and t.closed_date and t.checked_date and t.closed_date < t.checked_date:
+            raise ValidationError(
+                f"日期 {t.closed_date} 早于核查日期 {t.checked_date}", "closed_date"
+            )

@@ -29,21 +29,59 @@ def _spec(template: Template) -> dict[str, Any]:
     }
 
 
-def _decode(row: dict[str, Any]) -> Template:
-    spec = json.loads(row["spec"])
+#: the keys of ``template_fields``: the row's columns, the column spec spread out
+FIELD_NAMES = (
+    "name", "source_kind", "tag", "filename", "form",
+    "sheet", "header_rows", "first_data_row", "columns", "created_at", "updated_at",
+)  # fmt: skip
+
+
+def template_fields(template: Template) -> dict[str, Any]:
+    """A template as plain values (form as bytes, columns as their stored JSON form)."""
+    return {
+        "name": template.name,
+        "source_kind": template.source_kind,
+        "tag": template.tag,
+        "filename": template.filename,
+        "form": template.form,
+        **_spec(template),
+        "created_at": template.created_at,
+        "updated_at": template.updated_at,
+    }
+
+
+def template_from_fields(data: dict[str, Any]) -> Template:
+    """Read back what ``template_fields`` wrote (also a row with its spec spread out)."""
     return Template(
-        name=row["name"],
-        source_kind=row["source_kind"],
-        tag=row["tag"] or None,
-        filename=row["filename"] or "",
-        form=bytes(row["form"]),
-        sheet=spec.get("sheet") or "",
-        header_rows=[int(r) for r in spec.get("header_rows", [])],
-        first_data_row=int(spec.get("first_data_row") or 1),
-        columns=[ColumnRule.from_json(c) for c in spec.get("columns", [])],
-        created_at=row["created_at"] or "",
-        updated_at=row["updated_at"] or "",
+        name=data["name"],
+        source_kind=data["source_kind"],
+        tag=data.get("tag") or None,
+        filename=data.get("filename") or "",
+        form=bytes(data["form"]),
+        sheet=data.get("sheet") or "",
+        header_rows=[int(r) for r in data.get("header_rows", [])],
+        first_data_row=int(data.get("first_data_row") or 1),
+        columns=[ColumnRule.from_json(c) for c in data.get("columns", [])],
+        created_at=data.get("created_at") or "",
+        updated_at=data.get("updated_at") or "",
     )
+
+
+def _decode(row: dict[str, Any]) -> Template:
+    return template_from_fields({**row, **json.loads(row["spec"])})
+
+
+def _row(template: Template) -> dict[str, Any]:
+    return {
+        "name": template.name,
+        "source_kind": template.source_kind,
+        "tag": template.tag,
+        "filename": template.filename,
+        "spec": json.dumps(_spec(template), ensure_ascii=False),
+        "form": template.form,
+        "created_at": template.created_at,
+        "updated_at": template.updated_at,
+    }
 
 
 def _audit_view(template: Template) -> dict[str, Any]:
@@ -80,19 +118,7 @@ def put_template(db: Database, template: Template) -> Template:
         stamp = now_iso()
         template.created_at = before.created_at if before else stamp
         template.updated_at = stamp
-        db.su[_TABLE].upsert(
-            {
-                "name": template.name,
-                "source_kind": template.source_kind,
-                "tag": template.tag,
-                "filename": template.filename,
-                "spec": json.dumps(_spec(template), ensure_ascii=False),
-                "form": template.form,
-                "created_at": template.created_at,
-                "updated_at": template.updated_at,
-            },
-            pk="name",
-        )
+        db.su[_TABLE].upsert(_row(template), pk="name")
         db.audit.write(
             "update" if before else "create",
             _AUDIT_KIND,
@@ -101,6 +127,19 @@ def put_template(db: Database, template: Template) -> Template:
             _audit_view(template),
         )
     return template
+
+
+def insert_template(db: Database, template: Template, *, action: str = "load") -> None:
+    """Add a new template as it is (timestamps kept, missing ones set to now) with an audit row.
+
+    Call inside the caller's ``db.transaction()``: a load adds its templates together with
+    its records, all or nothing.
+    """
+    stamp = now_iso()
+    template.created_at = template.created_at or stamp
+    template.updated_at = template.updated_at or template.created_at
+    db.su[_TABLE].insert(_row(template))
+    db.audit.write(action, _AUDIT_KIND, template.name, None, _audit_view(template))
 
 
 def remove_template(db: Database, name: str) -> bool:
