@@ -99,3 +99,36 @@ def test_an_empty_reference_is_refused_with_its_place_not_a_foreign_key_error(du
         load_records(db, data)
     assert str(err.value) == "records.households[0].group_uid：不能为空（不引用时写 null）"
     assert db.households.count(include_deleted=True) == 0
+
+
+def test_a_household_deleted_after_its_visits_loads_back(tmp_path):
+    # the app lets a household go to the recycle bin and keeps its visits, issues and aid:
+    # a dump of such a database must load again, with the same records
+    from datetime import date
+
+    from villagedesk.services.demo import make_demo_village
+
+    src = open_database(tmp_path / "src.db")
+    make_demo_village(src, households=6, seed=2, today=date(2026, 11, 29))
+    visit = next(v for v in src.visits.find() if v.household_uid)
+    src.households.delete(visit.household_uid)
+    assert src.visits.get(visit.uid).deleted_at is None  # the visit stays
+    data = json.loads(json.dumps(dump_records(src), ensure_ascii=False))
+    first = data["records"]
+    db = open_database(tmp_path / "t.db")
+    load_records(db, data)
+    again = dump_records(db)["records"]
+    assert again == first
+    assert db.visits.get(visit.uid).household_uid == visit.household_uid
+    assert db.households.get(visit.household_uid, include_deleted=True).deleted_at is not None
+
+
+def test_of_several_missing_references_the_first_in_the_file_is_reported(dumped, tmp_path):
+    data = copy.deepcopy(dumped)
+    data["records"]["visits"][3]["household_uid"] = "nohousehold"
+    data["records"]["aid"][0]["resident_uid"] = "noresident"
+    data["records"]["visits"][1]["household_uid"] = "nohousehold2"
+    db = open_database(tmp_path / "t.db")
+    with pytest.raises(ValidationError) as err:
+        load_records(db, data)
+    assert str(err.value).startswith("records.visits[1].household_uid：")

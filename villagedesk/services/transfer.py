@@ -313,13 +313,13 @@ def _check_references(db: Database, parsed: _Parsed) -> None:
                     (f"{where}.owner_uid", table_of_kind[record.owner_kind], record.owner_uid)
                 )
     missing = [(w, t, u) for w, t, u in wanted if u not in in_file.get(t, ())]
-    for target in {t for _, t, _ in missing}:
-        in_db = existing_uids(db, target, (u for _, t, u in missing if t == target))
-        for where, t, uid in missing:
-            if t == target and uid not in in_db:
-                raise _fail(
-                    where, f"引用的{LoadSummary.label(target)} {uid} 在文件和数据库中都不存在"
-                )
+    in_db = {
+        target: existing_uids(db, target, (u for _, t, u in missing if t == target))
+        for target in dict.fromkeys(t for _, t, _ in missing)
+    }
+    for where, target, uid in missing:  # the first in the file's order is the one reported
+        if uid not in in_db[target]:
+            raise _fail(where, f"引用的{LoadSummary.label(target)} {uid} 在文件和数据库中都不存在")
 
 
 @cache
@@ -340,7 +340,9 @@ def _insert(db: Database, parsed: _Parsed, templates: TemplatePlan) -> LoadSumma
         rules = NewRecordRules(db)
         for name in LOAD_ORDER:
             for where, record in parsed.records[name]:
-                if record.deleted_at is None:
+                if record.deleted_at is not None:
+                    rules.note_deleted(name, record)
+                else:
                     try:
                         rules.check(name, record)
                     except ValidationError as err:

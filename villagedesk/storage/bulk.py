@@ -154,9 +154,22 @@ class NewRecordRules:
                 self.id_numbers.setdefault(idn, (hh, name))
             if rel == "户主":
                 self.heads.setdefault(hh, name)
+        # what a live record may point at when it is loaded back: a household or resident
+        # deleted after the visit, issue or aid record was saved still counts (the app lets a
+        # household go to the recycle bin and keeps its visits), else such a dump could never
+        # be loaded again
+        self.any_households = {u for (u,) in q("select uid from households")}
+        self.any_residents = dict(q("select uid, household_uid from residents").fetchall())
         self.issue_numbers = {n for (n,) in q(f"select number from issues{alive}")}
         self.team = {u for (u,) in q(f"select uid from team_members{alive}")}
         self.diary_days = {(d, m) for d, m in q(f"select date, member_uid from diary{alive}")}
+
+    def note_deleted(self, table: str, record: Record) -> None:
+        """Count a record of the file that is in the recycle bin (not checked, but pointed at)."""
+        if table == "households":
+            self.any_households.add(record.uid)
+        elif table == "residents":
+            self.any_residents[record.uid] = record.household_uid
 
     def check(self, table: str, record: Record) -> None:
         """Raise the repository's ValidationError for a bad record; else count it as saved."""
@@ -190,17 +203,19 @@ class NewRecordRules:
             raise ValidationError("填写了监测对象类型的农户应标记为“监测户”", "monitoring_type")
         self.household_nos.add(h.household_no)
         self.households[h.uid] = (h.household_no, h.head_name)
+        self.any_households.add(h.uid)
 
     def _residents(self, r) -> None:
         check_resident(
             r,
-            household_exists=lambda uid: uid in self.households,
+            household_exists=lambda uid: uid in self.any_households,
             id_holder=self._id_holder,
             other_head=lambda r: self.heads.get(r.household_uid),
         )
         if r.relation == Relation.HEAD:
             self.heads[r.household_uid] = r.name
         self.residents[r.uid] = r.household_uid
+        self.any_residents[r.uid] = r.household_uid
         if r.id_number:
             self.id_numbers[r.id_number] = (r.household_uid, r.name)
 
@@ -215,8 +230,8 @@ class NewRecordRules:
             raise ValidationError("走访日期不能晚于今天", "date")
         if not v.household_uid and not v.group_uid:
             raise ValidationError("请选择走访的农户或村民小组", "household_uid")
-        if v.household_uid and v.household_uid not in self.households:
-            raise ValidationError("所选农户不存在或已删除", "household_uid")
+        if v.household_uid and v.household_uid not in self.any_households:
+            raise ValidationError("所选农户不存在", "household_uid")
         if not (v.situation.strip() or v.needs.strip()):
             raise ValidationError("请填写了解到的情况或诉求", "situation")
 
@@ -230,8 +245,8 @@ class NewRecordRules:
             raise ValidationError(
                 f"办理时限 {i.deadline} 不能早于登记日期 {i.collected_date}", "deadline"
             )
-        if i.household_uid and i.household_uid not in self.households:
-            raise ValidationError("所选农户不存在或已删除", "household_uid")
+        if i.household_uid and i.household_uid not in self.any_households:
+            raise ValidationError("所选农户不存在", "household_uid")
         if i.number in self.issue_numbers:
             raise ValidationError(f"问题编号 {i.number} 已经存在", "number")
         if not i.events:
@@ -248,9 +263,9 @@ class NewRecordRules:
         if a.kind == AidKind.GOODS and not a.goods.strip():
             raise ValidationError("慰问品请填写物品名称", "goods")
         if a.resident_uid:
-            if a.resident_uid not in self.residents:
-                raise ValidationError("所选村民不存在或已删除", "resident_uid")
-            a.household_uid = a.household_uid or self.residents[a.resident_uid]
+            if a.resident_uid not in self.any_residents:
+                raise ValidationError("所选村民不存在", "resident_uid")
+            a.household_uid = a.household_uid or self.any_residents[a.resident_uid]
 
     def _diary(self, e) -> None:
         if e.member_uid and e.member_uid not in self.team:
