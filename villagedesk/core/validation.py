@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from operator import mul
 
 __all__ = [
     "IdNumberInfo",
@@ -73,7 +74,9 @@ class IdNumberInfo:
 
 def normalize_id_number(text: str) -> str:
     """Strip whitespace, turn full-width digits/X half-width and x into X."""
-    text = _WHITESPACE.sub("", str(text)).translate(_FULLWIDTH)
+    text = str(text)
+    if not (text.isascii() and text.isalnum()):  # the usual number has no space, no full-width
+        text = _WHITESPACE.sub("", text).translate(_FULLWIDTH)
     return text.replace("x", "X")
 
 
@@ -85,7 +88,7 @@ def id_check_char(first17: str) -> str:
     """Return the GB 11643 check character ('0'-'9' or 'X') for the first 17 digits."""
     if len(first17) != 17 or not _is_digits(first17):
         raise ValidationError("身份证号码前17位应为数字", "id_number")
-    total = sum(int(c) * w for c, w in zip(first17, _ID_WEIGHTS, strict=True))
+    total = sum(map(mul, map(int, first17), _ID_WEIGHTS))  # both 17 long
     return _ID_CHECK_MAP[total % 11]
 
 
@@ -274,6 +277,9 @@ _DATE_PATTERNS = (
 )
 
 
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+
+
 def _excel_serial(serial: float) -> date | None:
     if 20000 <= serial <= 80000:
         return _EXCEL_EPOCH + timedelta(days=int(serial))
@@ -289,6 +295,11 @@ def _make_date(year: int, month: int, day: int) -> date:
 
 def parse_date(value: object) -> date:
     """Read a date from a date object, Chinese/ISO text, YYYYMMDD or an Excel serial."""
+    if value.__class__ is str and _ISO_DAY.fullmatch(value):  # the common case, quickly
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass  # no such day: the patterns below say so
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from villagedesk.core.validation import ValidationError
@@ -11,6 +12,7 @@ from villagedesk.services.importing.fields import match_header, normalize_header
 
 #: how far down the header may be (title rows, 填报单位 lines …)
 HEADER_SCAN_ROWS = 30
+_SPACES = re.compile(r"\s+")
 _TOTALS = re.compile(r"^(合计|总计|小计|共计|总数)")
 _NOTE = re.compile(
     r"^(填报人|填表人|填报单位|审核人|负责人|制表人|填报日期|填表日期|制表日期|统计人|"
@@ -111,22 +113,28 @@ def _is_sub_header(row: list[object], below: list[object], kind: str, merged, ro
 
 def classify_row(row: list[object], header: Header) -> str | None:
     """'blank', 'totals', 'note', 'header' (repeated) or None for a data row."""
-    # Called for every row of big files: look only at the first few filled cells.
-    filled = [c for c in row if c is not None]
-    if not filled:
-        return "blank"
-    firsts = [re.sub(r"\s+", "", c) for c in filled[:3] if isinstance(c, str)]
-    if any(_TOTALS.match(c) for c in firsts):
-        return "totals"
-    if isinstance(filled[0], str) and _NOTE.match(firsts[0]) and len(filled) <= 4:
-        return "note"
-    if (
-        header.first_name
-        and isinstance(filled[0], str)
-        and normalize_header(filled[0]) == header.first_name
-    ):
-        names = [normalize_header(n) for n in header.names]
-        cells = [normalize_header(c) for c in row[: len(names)]]
-        if cells == names[: len(cells)]:
-            return "header"
-    return None
+    return row_classifier(header)(row)
+
+
+def row_classifier(header: Header) -> Callable[[list[object]], str | None]:
+    """``classify_row`` for one header, with what it needs from the header worked out once."""
+    first_name = header.first_name
+    names = [normalize_header(n) for n in header.names]
+
+    def classify(row: list[object]) -> str | None:
+        # Called for every row of big files: look only at the first few filled cells.
+        filled = [c for c in row if c is not None]
+        if not filled:
+            return "blank"
+        firsts = [_SPACES.sub("", c) for c in filled[:3] if isinstance(c, str)]
+        if any(_TOTALS.match(c) for c in firsts):
+            return "totals"
+        if isinstance(filled[0], str) and len(filled) <= 4 and _NOTE.match(firsts[0]):
+            return "note"
+        if first_name and isinstance(filled[0], str) and normalize_header(filled[0]) == first_name:
+            cells = [normalize_header(c) for c in row[: len(names)]]
+            if cells == names[: len(cells)]:
+                return "header"
+        return None
+
+    return classify

@@ -15,7 +15,6 @@ from villagedesk.core.validation import (
     ValidationError,
     is_probably_mangled_id,
     mask_id_number,
-    normalize_id_number,
     parse_id_number,
     validate_phone,
 )
@@ -59,6 +58,67 @@ class Person:
 
 
 _RESIDENT_TEXT = ("person_no", "ethnicity", "education", "health", "labour_skill", "notes")
+#: the fields ``convert`` reads, in the order it unpacks them ("name" is the head's name
+#: in a one-row-per-household list)
+_CELL_FIELDS = ("name", "id_number", "gender", "birth_date", "relation", "phone", *_RESIDENT_TEXT,
+                "tags", "monitoring_type", "risk_causes", "risk_cleared", "household_no",
+                "head_name", "address", "group")  # fmt: skip
+
+
+def _text(value: object) -> str:
+    """``values.text``, with the common case (a text cell) first."""
+    return value.strip() if value.__class__ is str else v.text(value)
+
+
+class _Cells:
+    """Where each field's cell is, and what the repeated words of a roster mean.
+
+    A roster says 男, 户主 or 00012 thousands of times: each distinct text is converted once
+    (only text: 1, 1.0 and True are equal keys but not equal cells). Failures are not kept,
+    so a bad cell raises its own message every time.
+    """
+
+    def __init__(self, cols: dict[str, int], per_household: bool) -> None:
+        from operator import itemgetter
+
+        self.cols = cols
+        width = max(cols.values(), default=-1) + 1
+        # cells past a short row's end and fields no column feeds read as None: the row
+        # is padded with width + 1 Nones, and an unmapped field reads the last of them
+        self.pad: list[object] = [None] * (width + 1)
+        names = [("head_name" if per_household else "name") if f == "name" else f
+                 for f in _CELL_FIELDS]  # fmt: skip
+        self.fetch = itemgetter(*[cols.get(f, -1) for f in names])
+        self._gender: dict[str, Gender | None] = {}
+        self._relation: dict[str, Relation | None] = {}
+        self._household_no: dict[str, str] = {}
+
+    def gender(self, value: object) -> Gender | None:
+        """``values.gender`` of a cell, once per distinct text."""
+        return _memo(self._gender, v.gender, value)
+
+    def relation(self, value: object) -> Relation | None:
+        """``values.relation`` of a cell, once per distinct text."""
+        return _memo(self._relation, v.relation, value)
+
+    def household_no(self, value: object) -> str:
+        """``values.code_text`` of a 户编号 cell, once per distinct text."""
+        if value.__class__ is not str:
+            return v.code_text(value, "户编号")
+        out = self._household_no.get(value)
+        if out is None:
+            out = self._household_no[value] = v.code_text(value, "户编号")
+        return out
+
+
+def _memo(memo: dict, convert, value: object):
+    if value.__class__ is not str:
+        return convert(value)
+    try:
+        return memo[value]
+    except KeyError:
+        out = memo[value] = convert(value)
+        return out
 
 
 class PeopleConverter:
@@ -75,24 +135,31 @@ class PeopleConverter:
         self.policy = plan.duplicates
         self.new_groups: dict[str, Group] = {}
         self.used_nos: set[str] = set()
+        self._cells: _Cells | None = None
 
     # ---- pass 1: cells → Person ---------------------------------------------------
     def convert(self, pr: PlanRow, get: RowAccess) -> None:
         """Convert one row's cells (raising ValidationError refuses the row)."""
-        name_field = "head_name" if self.per_household else "name"
-        name = v.text(get(name_field))
+        # Called for every row of big rosters: the cells are fetched in one go and the
+        # checks run in the order (and with the messages) of the per-field functions.
+        if self._cells is None or self._cells.cols is not get.cols:
+            self._cells = _Cells(get.cols, self.per_household)
+        cells = self._cells
+        (name, raw_id, raw_gender, raw_birth, raw_relation, phone, person_no, ethnicity,
+         education, health, labour_skill, notes, tags, monitoring, risks, cleared, household_no,
+         head_name, address, group) = cells.fetch(get.values + cells.pad)  # fmt: skip
+        name = name.strip() if name.__class__ is str else v.text(name)
         if not name:
             raise ValidationError("姓名为空" if not self.per_household else "户主姓名为空")
-        raw_id = get("id_number")
         number = ""
         info = None
-        if v.text(raw_id):
+        if raw_id is not None and (t := _text(raw_id)):
             if is_probably_mangled_id(raw_id):
                 raise ValidationError(v.MANGLED_ID, "id_number")
-            info = parse_id_number(normalize_id_number(v.text(raw_id)), today=self.today)
+            info = parse_id_number(t, today=self.today)  # it normalises the text itself
             number = info.number
-        gender = v.gender(get("gender"))
-        birth = v.optional_date(get("birth_date"))
+        gender = None if raw_gender is None else cells.gender(raw_gender)
+        birth = None if raw_birth is None else v.optional_date(raw_birth)
         if info is not None:
             if gender is not None and gender.value != info.gender:
                 raise ValidationError(f"性别“{gender.value}”与身份证号码（{info.gender}）不一致")
@@ -101,15 +168,26 @@ class PeopleConverter:
             gender, birth = Gender(info.gender), info.birth_date
         if birth is not None and birth > self.today:
             raise ValidationError("出生日期不能晚于今天")
-        relation = Relation.HEAD if self.per_household else v.relation(get("relation"))
-        phone = v.text(get("phone"))
+        if self.per_household:
+            relation = Relation.HEAD
+        else:
+            relation = None if raw_relation is None else cells.relation(raw_relation)
+        phone = _text(phone)
         if phone:
             phone = validate_phone(phone)
-        extra: dict[str, object] = {k: v.text(get(k)) for k in _RESIDENT_TEXT}
-        extra["tags"] = v.household_tags(get("tags"))
-        extra["monitoring_type"] = v.monitoring_type(get("monitoring_type"))
-        extra["risk_causes"] = v.risk_causes(get("risk_causes"))
-        extra["risk_cleared"] = v.yes_no(get("risk_cleared"))
+        # a blank cell gives what the value function gives for None, without calling it
+        extra: dict[str, object] = {
+            "person_no": _text(person_no),
+            "ethnicity": _text(ethnicity),
+            "education": _text(education),
+            "health": _text(health),
+            "labour_skill": _text(labour_skill),
+            "notes": _text(notes),
+            "tags": [] if tags is None else v.household_tags(tags),
+            "monitoring_type": None if monitoring is None else v.monitoring_type(monitoring),
+            "risk_causes": [] if risks is None else v.risk_causes(risks),
+            "risk_cleared": None if cleared is None else v.yes_no(cleared),
+        }
         person = Person(
             pr=pr,
             name=name,
@@ -118,10 +196,10 @@ class PeopleConverter:
             birth_date=birth,
             relation=relation,
             phone=phone,
-            household_no=v.code_text(get("household_no"), "户编号"),
-            head_name="" if self.per_household else v.text(get("head_name")),
-            address=v.text(get("address")),
-            group=v.text(get("group")),
+            household_no="" if household_no is None else cells.household_no(household_no),
+            head_name="" if self.per_household else _text(head_name),
+            address=_text(address),
+            group=_text(group),
             extra=extra,
         )
         person.key = self._key(person)

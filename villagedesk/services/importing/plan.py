@@ -25,8 +25,8 @@ from villagedesk.services.importing.fields import (
 from villagedesk.services.importing.layout import (
     HEADER_SCAN_ROWS,
     Header,
-    classify_row,
     detect_header,
+    row_classifier,
 )
 from villagedesk.services.importing.reading import open_rows
 
@@ -215,9 +215,10 @@ def plan_import(
     plan.mapping_source = source
     access = RowAccess(mapping)
     conv = _converter(kind, layout, db, plan)
+    classify_row = row_classifier(header)
     try:
         for row_no, values in data:
-            what = classify_row(values, header)
+            what = classify_row(values)
             if what is not None:
                 plan.ignored[what] = plan.ignored.get(what, 0) + 1
                 continue

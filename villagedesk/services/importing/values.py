@@ -30,6 +30,8 @@ from villagedesk.core.validation import (
 MANGLED_ID = "身份证号码被 Excel 存成了数字，后几位已丢失，请把该列设为文本后重新填写"
 MANGLED_NUMBER = "{label}被 Excel 存成了数字，后几位可能已丢失，请把该列设为文本后重新填写"
 _SPLIT = re.compile(r"[、,，/;；\s]+")
+_SPACES = re.compile(r"\s+")
+_MANGLED_CODE = re.compile(r"[0-9.]+[eE]\+?[0-9]+")
 
 
 def text(value: object) -> str:
@@ -55,7 +57,7 @@ def code_text(value: object, label: str) -> str:
         if abs(value) >= 1e15:
             raise ValidationError(MANGLED_NUMBER.format(label=label))
     out = text(value)
-    if re.fullmatch(r"[0-9.]+[eE]\+?[0-9]+", out) and "e+" in out.lower():
+    if _MANGLED_CODE.fullmatch(out) and "e+" in out.lower():
         raise ValidationError(MANGLED_NUMBER.format(label=label))
     return out
 
@@ -126,16 +128,16 @@ _RELATIONS: list[tuple[tuple[str, ...], Relation]] = [
     (("之女", "女", "女儿", "长女", "次女", "三女", "独女", "养女", "继女"), Relation.DAUGHTER),
 ]
 _RELATION_INDEX = {word: rel for words, rel in _RELATIONS for word in words}
+# the rosters' words first, then the enum's own values: built once, not per cell
+_RELATION_WORDS = {r.value: r for r in Relation} | _RELATION_INDEX
 
 
 def relation(value: object) -> Relation | None:
     """与户主关系 in the words rosters use (None when blank; other words → 其他)."""
-    t = re.sub(r"\s+", "", text(value))
+    t = _SPACES.sub("", text(value))
     if not t:
         return None
-    return _RELATION_INDEX.get(
-        t, Relation.OTHER if t not in [r.value for r in Relation] else Relation(t)
-    )
+    return _RELATION_WORDS.get(t, Relation.OTHER)
 
 
 def household_tags(value: object) -> list[HouseholdTag]:
@@ -191,7 +193,7 @@ def risk_causes(value: object) -> list[RiskCause]:
 
 
 def _by_words(value: object, enum, words: dict[str, object], what: str, default=None):
-    t = re.sub(r"\s+", "", text(value))
+    t = _SPACES.sub("", text(value))
     if not t:
         return default
     for member in enum:
