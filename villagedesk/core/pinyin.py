@@ -31,6 +31,7 @@ _COMPOUND_SURNAMES: dict[str, tuple[tuple[str, ...], ...]] = {
     "呼延": (("hu", "yan"),),
     "闻人": (("wen", "ren"),),
 }
+_COMPOUND_FIRSTS = frozenset(surname[0] for surname in _COMPOUND_SURNAMES)
 _SURNAMES: dict[str, tuple[str, ...]] = {
     "曾": ("zeng", "ceng"),
     "单": ("shan", "dan"),
@@ -117,9 +118,10 @@ def _syllables(text: str) -> tuple[str, ...]:
 
 def _surname_readings(name: str) -> tuple[list[tuple[str, ...]], str]:
     """Split off a known surname; return its readings (surname reading first) and the rest."""
-    for surname, readings in _COMPOUND_SURNAMES.items():
-        if name.startswith(surname) and len(name) > len(surname):
-            return list(readings), name[len(surname) :]
+    if name[:1] in _COMPOUND_FIRSTS:  # most names start with none of them: skip the scan
+        for surname, readings in _COMPOUND_SURNAMES.items():
+            if name.startswith(surname) and len(name) > len(surname):
+                return list(readings), name[len(surname) :]
     first = name[:1]
     if first in _SURNAMES:
         return [(reading,) for reading in _SURNAMES[first]], name[1:]

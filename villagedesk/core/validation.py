@@ -46,6 +46,7 @@ class ValidationError(ValueError):
 
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK_MAP = "10X98765432"
+_ZERO_TOTAL = ord("0") * sum(_ID_WEIGHTS)
 _PROVINCE_CODES = frozenset(
     [11, 12, 13, 14, 15, 21, 22, 23]
     + list(range(31, 38))
@@ -88,7 +89,9 @@ def id_check_char(first17: str) -> str:
     """Return the GB 11643 check character ('0'-'9' or 'X') for the first 17 digits."""
     if len(first17) != 17 or not _is_digits(first17):
         raise ValidationError("身份证号码前17位应为数字", "id_number")
-    total = sum(map(mul, map(int, first17), _ID_WEIGHTS))  # both 17 long
+    # the digits' character codes times the weights, less 48 ("0") times the weights' sum:
+    # the same total without an int() per digit
+    total = sum(map(mul, first17.encode("ascii"), _ID_WEIGHTS)) - _ZERO_TOTAL
     return _ID_CHECK_MAP[total % 11]
 
 

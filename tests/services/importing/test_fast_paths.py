@@ -9,15 +9,15 @@ import pytest
 from villagedesk.core.enums import Gender, Relation
 from villagedesk.core.validation import ValidationError
 from villagedesk.services.importing import values as v
+from villagedesk.services.importing.cells import RosterCells, cell_text
 from villagedesk.services.importing.layout import Header, classify_row, row_classifier
-from villagedesk.services.importing.people import _Cells, _text
 
 
 @pytest.mark.parametrize(
     "value", [None, " 张三 ", "", 12, 12.0, 1.5, True, date(2026, 1, 2), datetime(2026, 1, 2, 3, 4)]
 )
 def test_text_shortcut_is_values_text(value):
-    assert _text(value) == v.text(value)
+    assert cell_text(value) == v.text(value)
 
 
 def test_blank_cells_skip_the_value_functions_because_they_give_the_same():
@@ -29,7 +29,7 @@ def test_blank_cells_skip_the_value_functions_because_they_give_the_same():
 
 
 def test_cells_fetch_pads_short_rows_and_unmapped_fields():
-    cells = _Cells({"name": 0, "id_number": 3, "household_no": 1}, per_household=False)
+    cells = RosterCells({"name": 0, "id_number": 3, "household_no": 1}, per_household=False)
     got = cells.fetch(["张三", "001"] + cells.pad)
     assert got[0] == "张三" and got[1] is None  # id_number: past the row's end
     assert got[2] is None  # gender: no column
@@ -37,7 +37,7 @@ def test_cells_fetch_pads_short_rows_and_unmapped_fields():
 
 
 def test_cells_memo_keeps_text_and_numbers_apart():
-    cells = _Cells({}, per_household=False)
+    cells = RosterCells({}, per_household=False)
     assert cells.gender("1") is Gender.MALE and cells.gender(1) is Gender.MALE
     with pytest.raises(ValidationError, match="是"):
         cells.gender(True)  # equal to 1 as a dict key, but 是 is no gender
@@ -82,4 +82,113 @@ def test_row_classifier_kinds():
     classify = row_classifier(Header([2], ["序号", "姓名", "身份证号"], []))
     assert [classify(r) for r in ROWS] == [
         "blank", "blank", "totals", "totals", "note", None, "header", "header", None, None,
+    ]  # fmt: skip
+
+
+def test_uid_source_gives_uuid4_hex():
+    import uuid
+
+    from villagedesk.services.importing.uids import uid_source
+
+    next_uid = uid_source(batch=4)
+    uids = [next_uid() for _ in range(50)]  # across several batches
+    assert len(set(uids)) == 50
+    for uid in uids:
+        parsed = uuid.UUID(hex=uid)
+        assert parsed.hex == uid and parsed.version == 4 and parsed.variant == uuid.RFC_4122
+
+
+def test_paused_gc_restores_the_collector():
+    import gc
+
+    from villagedesk.services.importing.plan import paused_gc
+
+    assert gc.isenabled()
+    with pytest.raises(ValidationError), paused_gc():
+        assert not gc.isenabled()
+        raise ValidationError("x")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with paused_gc():
+            pass
+        assert not gc.isenabled()  # it was off before: left off
+    finally:
+        gc.enable()
+
+
+def test_page_cache_is_raised_while_writing_then_put_back(db):
+    from villagedesk.services.importing.commit import _page_cache
+
+    def size():
+        return db.su.conn.execute("pragma cache_size").fetchone()[0]
+
+    before = size()
+    with _page_cache(db, 8):
+        assert size() == -8 * 1024
+    assert size() == before
+    db.su.conn.execute("pragma cache_size = -20000")
+    with _page_cache(db, 8):
+        assert size() == -20000  # never made smaller
+    assert size() == -20000
+
+
+def test_bulk_rows_are_fast_row_in_field_order():
+    from villagedesk.core.enums import HouseholdTag, MonitoringType, RiskCause
+    from villagedesk.core.records import Household, Resident
+    from villagedesk.services.importing.commit import _shape, fast_row
+
+    records = [
+        Household(household_no="001", head_name="𠮷", tags=[HouseholdTag.MONITORED],
+                  monitoring_type=MonitoringType.SUDDEN, risk_causes=[RiskCause.ILLNESS],
+                  risk_cleared=True),
+        Household(household_no="002", head_name="乙", created_at="2026-11-29T10:00:00"),
+        Resident(household_uid="x", name="甲", gender=Gender.FEMALE, birth_date=date(1990, 1, 2),
+                 relation=Relation.SPOUSE, notes="a\nb\"c"),
+        Resident(household_uid="x", name="乙", tags=[]),
+    ]  # fmt: skip
+    for record in records:
+        shape = _shape(type(record))
+        assert dict(zip(shape.names, shape.row(record), strict=True)) == fast_row(record)
+        assert list(fast_row(record)) == list(shape.names)
+    assert not _shape(Household).has_bytes and not _shape(Resident).has_bytes
+
+
+def test_committed_rows_and_audit_are_the_repository_text(db, tmp_xlsx):
+    import json
+
+    from villagedesk.services.importing import commit_import, plan_import
+    from villagedesk.storage.repository import _audit_view, record_to_row
+
+    rows = [["户编号", "户主姓名", "姓名", "与户主关系", "性别"],
+            ["001", "张三", "张三", "户主", "男"], ["001", "张三", "李四", "妻", "女"]]  # fmt: skip
+    plan = plan_import(db, tmp_xlsx(rows), "residents")
+    commit_import(db, plan)
+    for pr in plan.rows:
+        for record in (pr.payload.household_add, pr.payload.resident_add):
+            if record is None:
+                continue
+            row = record_to_row(record)
+            table = "households" if record.__class__.__name__ == "Household" else "residents"
+            stored = db.su.execute(f"select * from {table} where uid = ?", [record.uid]).fetchone()
+            assert stored == tuple(row.values())
+            (after,) = db.su.execute(
+                "select after from audit where uid = ? and action = 'create'", [record.uid]
+            ).fetchone()
+            assert after == json.dumps(_audit_view(row), ensure_ascii=False)
+    keys = db.su.execute("select key, kind from search_keys order by key, kind").fetchall()
+    assert ("zhangsan", "household") in keys and ("zs", "resident") in keys
+    assert ("lisi", "resident") in keys and ("ls", "household") not in keys
+
+
+def test_households_without_numbers_are_numbered_after_the_largest(db, tmp_xlsx):
+    from villagedesk.core.records import Household
+    from villagedesk.services.importing import commit_import, plan_import
+
+    db.households.add(Household(household_no="005", head_name="甲"))
+    db.households.add(Household(household_no="A7", head_name="乙"))
+    rows = [["户主姓名", "家庭住址"], ["张三", "东"], ["李四", "西"], ["王五", "南"]]
+    commit_import(db, plan_import(db, tmp_xlsx(rows), "households"))
+    assert sorted(h.household_no for h in db.households.find()) == [
+        "005", "006", "007", "008", "A7",
     ]  # fmt: skip

@@ -19,8 +19,11 @@ from villagedesk.core.validation import (
     validate_phone,
 )
 from villagedesk.services.importing import values as v
+from villagedesk.services.importing.cells import RESIDENT_TEXT as _RESIDENT_TEXT
+from villagedesk.services.importing.cells import RosterCells, cell_text
 from villagedesk.services.importing.lookup import Lookup, group_uid
 from villagedesk.services.importing.plan import ADD, REFUSE, SKIP, UPDATE, PlanRow, RowAccess, today
+from villagedesk.services.importing.uids import uid_source
 
 if TYPE_CHECKING:
     from villagedesk.services.importing.plan import ImportPlan
@@ -57,70 +60,6 @@ class Person:
     key: tuple = ()
 
 
-_RESIDENT_TEXT = ("person_no", "ethnicity", "education", "health", "labour_skill", "notes")
-#: the fields ``convert`` reads, in the order it unpacks them ("name" is the head's name
-#: in a one-row-per-household list)
-_CELL_FIELDS = ("name", "id_number", "gender", "birth_date", "relation", "phone", *_RESIDENT_TEXT,
-                "tags", "monitoring_type", "risk_causes", "risk_cleared", "household_no",
-                "head_name", "address", "group")  # fmt: skip
-
-
-def _text(value: object) -> str:
-    """``values.text``, with the common case (a text cell) first."""
-    return value.strip() if value.__class__ is str else v.text(value)
-
-
-class _Cells:
-    """Where each field's cell is, and what the repeated words of a roster mean.
-
-    A roster says 男, 户主 or 00012 thousands of times: each distinct text is converted once
-    (only text: 1, 1.0 and True are equal keys but not equal cells). Failures are not kept,
-    so a bad cell raises its own message every time.
-    """
-
-    def __init__(self, cols: dict[str, int], per_household: bool) -> None:
-        from operator import itemgetter
-
-        self.cols = cols
-        width = max(cols.values(), default=-1) + 1
-        # cells past a short row's end and fields no column feeds read as None: the row
-        # is padded with width + 1 Nones, and an unmapped field reads the last of them
-        self.pad: list[object] = [None] * (width + 1)
-        names = [("head_name" if per_household else "name") if f == "name" else f
-                 for f in _CELL_FIELDS]  # fmt: skip
-        self.fetch = itemgetter(*[cols.get(f, -1) for f in names])
-        self._gender: dict[str, Gender | None] = {}
-        self._relation: dict[str, Relation | None] = {}
-        self._household_no: dict[str, str] = {}
-
-    def gender(self, value: object) -> Gender | None:
-        """``values.gender`` of a cell, once per distinct text."""
-        return _memo(self._gender, v.gender, value)
-
-    def relation(self, value: object) -> Relation | None:
-        """``values.relation`` of a cell, once per distinct text."""
-        return _memo(self._relation, v.relation, value)
-
-    def household_no(self, value: object) -> str:
-        """``values.code_text`` of a 户编号 cell, once per distinct text."""
-        if value.__class__ is not str:
-            return v.code_text(value, "户编号")
-        out = self._household_no.get(value)
-        if out is None:
-            out = self._household_no[value] = v.code_text(value, "户编号")
-        return out
-
-
-def _memo(memo: dict, convert, value: object):
-    if value.__class__ is not str:
-        return convert(value)
-    try:
-        return memo[value]
-    except KeyError:
-        out = memo[value] = convert(value)
-        return out
-
-
 class PeopleConverter:
     """Convert rows to households and residents, then group and check duplicates."""
 
@@ -135,7 +74,9 @@ class PeopleConverter:
         self.policy = plan.duplicates
         self.new_groups: dict[str, Group] = {}
         self.used_nos: set[str] = set()
-        self._cells: _Cells | None = None
+        self._cells: RosterCells | None = None
+        self._max_no: int | None = None  # the largest numeric 户编号 in used_nos, once known
+        self._uid = uid_source()
 
     # ---- pass 1: cells → Person ---------------------------------------------------
     def convert(self, pr: PlanRow, get: RowAccess) -> None:
@@ -143,7 +84,7 @@ class PeopleConverter:
         # Called for every row of big rosters: the cells are fetched in one go and the
         # checks run in the order (and with the messages) of the per-field functions.
         if self._cells is None or self._cells.cols is not get.cols:
-            self._cells = _Cells(get.cols, self.per_household)
+            self._cells = RosterCells(get.cols, self.per_household)
         cells = self._cells
         (name, raw_id, raw_gender, raw_birth, raw_relation, phone, person_no, ethnicity,
          education, health, labour_skill, notes, tags, monitoring, risks, cleared, household_no,
@@ -153,7 +94,7 @@ class PeopleConverter:
             raise ValidationError("姓名为空" if not self.per_household else "户主姓名为空")
         number = ""
         info = None
-        if raw_id is not None and (t := _text(raw_id)):
+        if raw_id is not None and (t := cell_text(raw_id)):
             if is_probably_mangled_id(raw_id):
                 raise ValidationError(v.MANGLED_ID, "id_number")
             info = parse_id_number(t, today=self.today)  # it normalises the text itself
@@ -172,17 +113,17 @@ class PeopleConverter:
             relation = Relation.HEAD
         else:
             relation = None if raw_relation is None else cells.relation(raw_relation)
-        phone = _text(phone)
+        phone = cell_text(phone)
         if phone:
             phone = validate_phone(phone)
         # a blank cell gives what the value function gives for None, without calling it
         extra: dict[str, object] = {
-            "person_no": _text(person_no),
-            "ethnicity": _text(ethnicity),
-            "education": _text(education),
-            "health": _text(health),
-            "labour_skill": _text(labour_skill),
-            "notes": _text(notes),
+            "person_no": cell_text(person_no),
+            "ethnicity": cell_text(ethnicity),
+            "education": cell_text(education),
+            "health": cell_text(health),
+            "labour_skill": cell_text(labour_skill),
+            "notes": cell_text(notes),
             "tags": [] if tags is None else v.household_tags(tags),
             "monitoring_type": None if monitoring is None else v.monitoring_type(monitoring),
             "risk_causes": [] if risks is None else v.risk_causes(risks),
@@ -197,9 +138,9 @@ class PeopleConverter:
             relation=relation,
             phone=phone,
             household_no="" if household_no is None else cells.household_no(household_no),
-            head_name="" if self.per_household else _text(head_name),
-            address=_text(address),
-            group=_text(group),
+            head_name="" if self.per_household else cell_text(head_name),
+            address=cell_text(address),
+            group=cell_text(group),
             extra=extra,
         )
         person.key = self._key(person)
@@ -222,6 +163,7 @@ class PeopleConverter:
         self.used_nos = set(self.lookup.households_by_no) | {
             p.household_no for p in self.people if p.household_no
         }
+        self._max_no = None
         self._file_duplicates()
         groups: dict[tuple, list[Person]] = {}
         for p in self.people:
@@ -243,16 +185,18 @@ class PeopleConverter:
                 continue
             if self.per_household and p.household_no:
                 dup_key = ("no", p.household_no)
-                what = f"户编号 {p.household_no}"
             elif p.id_number:
                 dup_key = ("id", p.id_number)
-                what = f"身份证号码 {mask_id_number(p.id_number)}"
             else:
                 continue
             first = seen.get(dup_key)
             if first is None:
                 seen[dup_key] = p
                 continue
+            if dup_key[0] == "no":
+                what = f"户编号 {p.household_no}"
+            else:
+                what = f"身份证号码 {mask_id_number(p.id_number)}"
             if self.policy == "skip":
                 p.pr.skip(f"{what}与第 {first.pr.row_no} 行重复（已跳过）")
             elif self.policy == "update":
@@ -268,12 +212,14 @@ class PeopleConverter:
         return group_uid(self.lookup, self.new_groups, name)
 
     def _next_no(self) -> str:
-        nums = [int(n) for n in self.used_nos if n.isdigit()]
-        n = max(nums, default=0) + 1
+        if self._max_no is None:  # once: a roster without 户编号 asks for thousands
+            self._max_no = max((int(n) for n in self.used_nos if n.isdigit()), default=0)
+        n = self._max_no + 1
         while f"{n:03d}" in self.used_nos:
             n += 1
         out = f"{n:03d}"
         self.used_nos.add(out)
+        self._max_no = n  # the new largest number (the other numbers added are "001-2")
         return out
 
     def _renumber(self, no: str) -> str:
@@ -334,6 +280,7 @@ class PeopleConverter:
         if p.extra["monitoring_type"] and HouseholdTag.MONITORED not in tags:
             tags.append(HouseholdTag.MONITORED)
         return Household(
+            uid=self._uid(),
             household_no=no,
             head_name=head_name,
             address=p.address,
@@ -406,6 +353,7 @@ class PeopleConverter:
     def _new_resident(self, p: Person, household_uid: str) -> Resident:
         x = p.extra
         return Resident(
+            uid=self._uid(),
             household_uid=household_uid,
             name=p.name,
             gender=p.gender,

@@ -6,6 +6,8 @@ Nothing is written here: the plan lists what would be added, updated, skipped or
 
 from __future__ import annotations
 
+import contextlib
+import gc
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -209,7 +211,20 @@ def plan_import(
     """Read and check a file for import; ``limit`` stops after that many data rows."""
     duplicates = duplicates.replace("-", "_")
     _check_kind(kind, duplicates)
-    path = Path(path)
+    with paused_gc():
+        return _plan(db, Path(path), kind, sheet, mapping, duplicates, progress, limit)
+
+
+def _plan(
+    db: Database | None,
+    path: Path,
+    kind: str,
+    sheet: str | None,
+    mapping: Mapping | None,
+    duplicates: str,
+    progress: ProgressFn | None,
+    limit: int | None,
+) -> ImportPlan:
     src, header, mapping, layout, source, data = _start(db, path, kind, sheet, mapping)
     plan = ImportPlan(kind, path, src.sheet, list(src.sheets), header, mapping, layout, duplicates)
     plan.mapping_source = source
@@ -241,6 +256,25 @@ def plan_import(
     if progress:
         progress("check", len(plan.rows), len(plan.rows))
     return plan
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """Hold off Python's cycle collector while an import builds its rows.
+
+    An import keeps every row it makes until the end, and the collector, run every few
+    hundred new objects, walks all of them again each time it reaches the older
+    generations: a third of the plan of a 20,000-row roster. The rows hold no cycles;
+    reference counting still frees everything else at once. (The collector is one per
+    process: it stays off for the other threads meanwhile, which only delays theirs.)
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def preview_rows(
