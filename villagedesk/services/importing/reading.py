@@ -23,6 +23,7 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 #: merged ranges further down than this are not needed (titles and headers live above)
 _MERGE_SCAN_ROWS = 40
+_MERGE_CELL = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
 
 
 @dataclass
@@ -114,8 +115,13 @@ def _xlsx_merges(wb, ws) -> list[tuple[int, int, int, int]]:
         xml = wb._archive.read(ws._worksheet_path)
     except Exception:  # merges are a nicety for headers; the rows still read
         return []
+    # The regex would try every tag of a big sheet: start it at the tag holding the first
+    # "mergeCell" (usually none at all), which is where its first match can begin.
+    first = xml.find(b"mergeCell")
+    if first < 0:
+        return []
     out = []
-    for ref in re.findall(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"', xml):
+    for ref in _MERGE_CELL.findall(xml, max(xml.rfind(b"<", 0, first), 0)):
         c1, r1, c2, r2 = range_boundaries(ref.decode("ascii"))
         if r1 <= _MERGE_SCAN_ROWS:
             out.append((r1, c1, r2, c2))
@@ -142,8 +148,7 @@ def _xlsx_rows(path: Path, sheet: str | None) -> Iterator[object]:
         yield names, name, _xlsx_merges(wb, ws)
         ws.reset_dimensions()  # trust the cells, not the (often wrong) stored dimension
         try:
-            for row in ws.iter_rows(values_only=True):
-                yield list(row)
+            yield from ws.iter_rows(values_only=True)  # tuples: rows() makes the lists
         except ValidationError:
             raise
         except Exception as exc:
@@ -285,10 +290,17 @@ class RowSource:
     def rows(self) -> Iterator[list[object]]:
         """The sheet's rows, top to bottom (blank cells None)."""
         row_no = 0
+        path = self.path
         try:
             for row in self._gen:
                 row_no += 1
-                yield [_check_cell(self.path, v, row_no) for v in row]
+                # _check_cell for each cell, called only for the text it may change or refuse
+                yield [
+                    v
+                    if not isinstance(v, str) or (len(v) <= MAX_CELL_CHARS and v.strip())
+                    else _check_cell(path, v, row_no)
+                    for v in row
+                ]
         except ValidationError:
             raise
         except Exception as exc:
