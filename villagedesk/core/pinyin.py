@@ -140,7 +140,7 @@ def _pairs(name: str) -> tuple[tuple[str, str], ...]:
     for surname in readings:
         syllables = [*surname, *given]
         if syllables:
-            pairs.append(("".join(syllables), "".join(s[0] for s in syllables)))
+            pairs.append(("".join(syllables), "".join([s[0] for s in syllables])))
     return tuple(pairs)
 
 
@@ -148,7 +148,9 @@ def name_keys(name: str) -> list[str]:
     """Search keys for a personal name: full pinyin and initials, e.g. 张三 -> zhangsan, zs."""
     keys: list[str] = []
     for pair in _pairs(name):
-        keys.extend(key for key in pair if key not in keys)
+        for key in pair:
+            if key not in keys:
+                keys.append(key)
     return keys
 
 

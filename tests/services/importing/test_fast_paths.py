@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from villagedesk.core.enums import Gender, Relation
 from villagedesk.core.validation import ValidationError
@@ -118,7 +120,7 @@ def test_paused_gc_restores_the_collector():
 
 
 def test_page_cache_is_raised_while_writing_then_put_back(db):
-    from villagedesk.services.importing.commit import _page_cache
+    from villagedesk.services.importing.bulk_write import page_cache as _page_cache
 
     def size():
         return db.su.conn.execute("pragma cache_size").fetchone()[0]
@@ -136,7 +138,7 @@ def test_page_cache_is_raised_while_writing_then_put_back(db):
 def test_bulk_rows_are_fast_row_in_field_order():
     from villagedesk.core.enums import HouseholdTag, MonitoringType, RiskCause
     from villagedesk.core.records import Household, Resident
-    from villagedesk.services.importing.commit import _shape, fast_row
+    from villagedesk.services.importing.bulk_write import _shape, fast_row
 
     records = [
         Household(household_no="001", head_name="𠮷", tags=[HouseholdTag.MONITORED],
@@ -192,3 +194,21 @@ def test_households_without_numbers_are_numbered_after_the_largest(db, tmp_xlsx)
     assert sorted(h.household_no for h in db.households.find()) == [
         "005", "006", "007", "008", "A7",
     ]  # fmt: skip
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3)
+    ),
+    max_leaves=10,
+)
+
+
+@given(st.dictionaries(st.text(max_size=8), json_values, max_size=6))
+def test_audit_json_is_json_dumps(row):
+    import json
+
+    from villagedesk.services.importing.bulk_write import _JSON
+
+    assert _JSON(row) == json.dumps(row, ensure_ascii=False)

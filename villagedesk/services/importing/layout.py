@@ -12,7 +12,6 @@ from villagedesk.services.importing.fields import match_header, normalize_header
 
 #: how far down the header may be (title rows, 填报单位 lines …)
 HEADER_SCAN_ROWS = 30
-_SPACES = re.compile(r"\s+")
 _TOTALS = re.compile(r"^(合计|总计|小计|共计|总数)")
 _NOTE = re.compile(
     r"^(填报人|填表人|填报单位|审核人|负责人|制表人|填报日期|填表日期|制表日期|统计人|"
@@ -126,7 +125,8 @@ def row_classifier(header: Header) -> Callable[[list[object]], str | None]:
         filled = [c for c in row if c is not None]
         if not filled:
             return "blank"
-        firsts = [_SPACES.sub("", c) for c in filled[:3] if isinstance(c, str)]
+        # "".join(c.split()) removes what re's \s+ does (the same Unicode spaces), faster
+        firsts = ["".join(c.split()) for c in filled[:3] if isinstance(c, str)]
         if any(_TOTALS.match(c) for c in firsts):
             return "totals"
         if isinstance(filled[0], str) and len(filled) <= 4 and _NOTE.match(firsts[0]):

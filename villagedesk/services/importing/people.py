@@ -19,8 +19,8 @@ from villagedesk.core.validation import (
     validate_phone,
 )
 from villagedesk.services.importing import values as v
+from villagedesk.services.importing.cells import GENDER_OF, RosterCells, cell_text
 from villagedesk.services.importing.cells import RESIDENT_TEXT as _RESIDENT_TEXT
-from villagedesk.services.importing.cells import RosterCells, cell_text
 from villagedesk.services.importing.lookup import Lookup, group_uid
 from villagedesk.services.importing.plan import ADD, REFUSE, SKIP, UPDATE, PlanRow, RowAccess, today
 from villagedesk.services.importing.uids import uid_source
@@ -92,9 +92,10 @@ class PeopleConverter:
         name = name.strip() if name.__class__ is str else v.text(name)
         if not name:
             raise ValidationError("姓名为空" if not self.per_household else "户主姓名为空")
+        text = cell_text
         number = ""
         info = None
-        if raw_id is not None and (t := cell_text(raw_id)):
+        if raw_id is not None and (t := text(raw_id)):
             if is_probably_mangled_id(raw_id):
                 raise ValidationError(v.MANGLED_ID, "id_number")
             info = parse_id_number(t, today=self.today)  # it normalises the text itself
@@ -106,24 +107,24 @@ class PeopleConverter:
                 raise ValidationError(f"性别“{gender.value}”与身份证号码（{info.gender}）不一致")
             if birth is not None and birth != info.birth_date:
                 raise ValidationError(f"出生日期 {birth} 与身份证号码中的 {info.birth_date} 不一致")
-            gender, birth = Gender(info.gender), info.birth_date
+            gender, birth = GENDER_OF[info.gender], info.birth_date
         if birth is not None and birth > self.today:
             raise ValidationError("出生日期不能晚于今天")
         if self.per_household:
             relation = Relation.HEAD
         else:
             relation = None if raw_relation is None else cells.relation(raw_relation)
-        phone = cell_text(phone)
+        phone = "" if phone is None else text(phone)
         if phone:
             phone = validate_phone(phone)
         # a blank cell gives what the value function gives for None, without calling it
         extra: dict[str, object] = {
-            "person_no": cell_text(person_no),
-            "ethnicity": cell_text(ethnicity),
-            "education": cell_text(education),
-            "health": cell_text(health),
-            "labour_skill": cell_text(labour_skill),
-            "notes": cell_text(notes),
+            "person_no": "" if person_no is None else text(person_no),
+            "ethnicity": "" if ethnicity is None else text(ethnicity),
+            "education": "" if education is None else text(education),
+            "health": "" if health is None else text(health),
+            "labour_skill": "" if labour_skill is None else text(labour_skill),
+            "notes": "" if notes is None else text(notes),
             "tags": [] if tags is None else v.household_tags(tags),
             "monitoring_type": None if monitoring is None else v.monitoring_type(monitoring),
             "risk_causes": [] if risks is None else v.risk_causes(risks),
@@ -138,9 +139,9 @@ class PeopleConverter:
             relation=relation,
             phone=phone,
             household_no="" if household_no is None else cells.household_no(household_no),
-            head_name="" if self.per_household else cell_text(head_name),
-            address=cell_text(address),
-            group=cell_text(group),
+            head_name="" if self.per_household or head_name is None else text(head_name),
+            address="" if address is None else text(address),
+            group="" if group is None else text(group),
             extra=extra,
         )
         person.key = self._key(person)

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import contextlib
 import gc
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -81,10 +83,9 @@ class ImportPlan:
 
     def counts(self) -> dict[str, int]:
         """Rows by what will happen to them."""
-        out = {"rows": len(self.rows), "to_add": 0, "to_update": 0, "skipped": 0, "refused": 0}
-        key = {ADD: "to_add", UPDATE: "to_update", SKIP: "skipped", REFUSE: "refused"}
-        for row in self.rows:
-            out[key[row.action]] += 1
+        n = Counter(map(attrgetter("action"), self.rows))
+        out = {"rows": len(self.rows), "to_add": n[ADD], "to_update": n[UPDATE],
+               "skipped": n[SKIP], "refused": n[REFUSE]}  # fmt: skip
         out["ignored"] = sum(self.ignored.values())
         return out
 
