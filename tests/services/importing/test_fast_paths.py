@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from villagedesk.core.enums import Gender, Relation
@@ -212,3 +212,77 @@ def test_audit_json_is_json_dumps(row):
     from villagedesk.services.importing.bulk_write import _JSON
 
     assert _JSON(row) == json.dumps(row, ensure_ascii=False)
+
+
+def _bulk_write(db, records):
+    from villagedesk.services.importing.bulk_write import Bulk
+
+    with db.transaction():
+        bulk = Bulk(db)
+        bulk.insert("households", "household", records)
+        bulk.flush_audit()
+
+
+def _audit_after(db, uid):
+    (after,) = db.su.execute(
+        "select after from audit where uid = ? and action = 'create'", [uid]
+    ).fetchone()
+    return after
+
+
+def test_sqlite_writes_the_audit_json_as_json_dumps_would(db):
+    import json
+
+    from villagedesk.core.records import Household
+    from villagedesk.services.importing import bulk_write
+    from villagedesk.storage.repository import _audit_view, record_to_row
+
+    assert bulk_write._sqlite_quotes_like_json(db.su.conn)
+    odd = "".join(map(chr, range(1, 128))) + "\u2028\u00a0𠮷"
+    records = [Household(household_no=f"{i:03d}", head_name=odd[i:], notes="\x00" * i)
+               for i in range(40)]  # fmt: skip
+    used = []
+    real = bulk_write.audit_in_sql
+    bulk_write.audit_in_sql = lambda *a: used.append(real(*a)) or used[-1]
+    try:
+        _bulk_write(db, records)
+    finally:
+        bulk_write.audit_in_sql = real
+    assert used == [True]
+    for rec in records:
+        assert _audit_after(db, rec.uid) == json.dumps(
+            _audit_view(record_to_row(rec)), ensure_ascii=False
+        )
+
+
+@given(st.lists(st.text(), min_size=1, max_size=5))
+@settings(max_examples=30, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_audit_json_from_sqlite_for_any_text(db, names):
+    import json
+
+    from villagedesk.core.records import Household
+    from villagedesk.storage.repository import record_to_row
+
+    names = [n.replace("\ud800", "") for n in names]  # (no lone surrogates: SQLite refuses them)
+    records = [Household(household_no=n, head_name=n, address=n) for n in names]
+    _bulk_write(db, records)
+    for rec in records:
+        assert _audit_after(db, rec.uid) == json.dumps(record_to_row(rec), ensure_ascii=False)
+
+
+def test_audit_json_made_in_python_when_a_value_would_be_stored_differently(db):
+    import json
+
+    from villagedesk.core.records import Household
+    from villagedesk.services.importing import bulk_write
+    from villagedesk.storage.repository import record_to_row
+
+    odd = Household(household_no="001", head_name="甲", address=12)  # TEXT column: stored "12"
+    plain = Household(household_no="002", head_name="乙")
+    conn = db.su.conn
+    assert not bulk_write.audit_in_sql(conn, "households", ["uid", "address"], [("u", 12)], 0)
+    assert not bulk_write.audit_in_sql(conn, "households", ["uid", "risk_cleared"], [("u", 1.0)], 0)
+    _bulk_write(db, [odd, plain])
+    for rec in (odd, plain):
+        assert _audit_after(db, rec.uid) == json.dumps(record_to_row(rec), ensure_ascii=False)
+    assert '"address": 12' in _audit_after(db, odd.uid)

@@ -121,7 +121,8 @@ class Bulk:
     def __init__(self, db: Database) -> None:
         self.db = db
         self.stamp = now_iso()
-        self.audit: list[tuple] = []
+        # per insert, in order: (table, kind, columns, rows, has_bytes, largest rowid before)
+        self.pending: list[tuple[str, str, list[str], list[tuple], bool, int]] = []
 
     def insert(self, table: str, kind: str, records: list[Record]) -> int:
         if not records:
@@ -146,26 +147,97 @@ class Bulk:
                 [row(rec) for rec in records],
                 shape.has_bytes,
             )
+        conn = self.db.su.conn
+        (before,) = conn.execute(f"select coalesce(max(rowid), 0) from [{table}]").fetchone()
         sql = f"insert into [{table}] ({', '.join(f'[{c}]' for c in cols)}) values ({', '.join('?' * len(cols))})"
-        self.db.su.conn.executemany(sql, rows)
-        actor = self.db.actor
-        uid_at = cols.index("uid")
-        if has_bytes:
-            after = [_JSON(_audit_view(dict(zip(cols, r, strict=True)))) for r in rows]
-        else:  # photo bytes are the only thing _audit_view changes
-            after = [_JSON(dict(zip(cols, r, strict=True))) for r in rows]
-        self.audit += [
-            (stamp, actor, "create", kind, r[uid_at], None, a)
-            for r, a in zip(rows, after, strict=True)
-        ]
+        conn.executemany(sql, rows)
+        self.pending.append((table, kind, cols, rows, has_bytes, before))
         return len(rows)
 
     def flush_audit(self) -> None:
-        self.db.su.conn.executemany(
-            "insert into audit (at, actor, action, kind, uid, before, after) values (?, ?, ?, ?, ?, ?, ?)",
-            self.audit,
-        )
-        self.audit = []
+        """The "create" audit rows of everything inserted, in the order it was inserted."""
+        conn = self.db.su.conn
+        for table, kind, cols, rows, has_bytes, before in self.pending:
+            head = (self.stamp, self.db.actor, "create", kind)
+            if not has_bytes and audit_in_sql(conn, table, cols, rows, before):
+                conn.execute(_audit_select(table, tuple(cols)), [*head, before])
+                continue
+            uid_at = cols.index("uid")
+            view = _audit_view if has_bytes else _as_is  # bytes: the only thing it changes
+            conn.executemany(
+                f"insert into audit ({_AUDIT_COLUMNS}) values (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (*head, r[uid_at], None, _JSON(view(dict(zip(cols, r, strict=True)))))
+                    for r in rows
+                ],
+            )
+        self.pending = []
+
+
+_AUDIT_COLUMNS = "at, actor, action, kind, uid, before, after"
+
+
+def _as_is(row: dict[str, Any]) -> dict[str, Any]:
+    return row
+
+
+@lru_cache(maxsize=16)
+def _audit_select(table: str, cols: tuple[str, ...]) -> str:
+    """The audit rows of a table's new rows, their JSON made by SQLite from the stored row."""
+    # '{"uid": ' || json_quote([uid]) || ', "name": ' || … || '}': json.dumps's text
+    parts = " || ', ' || ".join(f"'\"{c}\": ' || json_quote([{c}])" for c in cols)
+    return (
+        f"insert into audit ({_AUDIT_COLUMNS}) select ?, ?, ?, ?, [uid], null, '{{' || {parts} || '}}' "
+        f"from [{table}] where rowid > ? order by rowid"
+    )
+
+
+def audit_in_sql(conn: sqlite3.Connection, table: str, cols: list[str], rows: list[tuple],
+                 before: int) -> bool:  # fmt: skip
+    """Whether SQLite can write these rows' audit JSON exactly as json.dumps would.
+
+    It can when its json_quote escapes text as json.dumps does, every column name is a
+    plain identifier, every value is stored as it was given (text in TEXT columns, whole
+    numbers in INTEGER ones; no floats, whose digits could differ) and the table's rows
+    after ``before`` are exactly these. Then the JSON is made in C: a third of the audit's
+    cost on 20,000 rows. Otherwise the caller makes it in Python.
+    """
+    if not _sqlite_quotes_like_json(conn) or not all(
+        c.isidentifier() and c.isascii() for c in cols
+    ):
+        return False
+    declared = {r[1]: r[2].upper() for r in conn.execute(f"pragma table_info([{table}])")}
+    for name, values in zip(cols, zip(*rows, strict=True), strict=True):
+        kind = declared.get(name)
+        if kind is None:
+            return False
+        allowed = _TEXT if "CHAR" in kind or "CLOB" in kind or "TEXT" in kind else None
+        if "INT" in kind:
+            allowed = _INTEGER
+        if allowed is None or not allowed.issuperset(map(type, values)):
+            return False
+    (count,) = conn.execute(f"select count(*) from [{table}] where rowid > ?", [before]).fetchone()
+    return count == len(rows)
+
+
+_TEXT = frozenset({str, type(None)})
+_INTEGER = frozenset({int, type(None)})
+_QUOTES_LIKE_JSON: list[bool] = []  # filled on first use: one answer per process
+
+
+def _sqlite_quotes_like_json(conn: sqlite3.Connection) -> bool:
+    if not _QUOTES_LIKE_JSON:
+        sample = "".join(map(chr, range(128))) + "\u00a0\u2028\u2029\ufeff汉𠮷\U0010ffff"
+        values = [sample, "", 0, -12, 2**62, None]
+        try:
+            got = conn.execute(
+                f"select {', '.join('json_quote(?)' for _ in values)}", values
+            ).fetchone()
+            same = list(got) == [_JSON(v) for v in values]
+        except sqlite3.Error:  # built without the JSON functions
+            same = False
+        _QUOTES_LIKE_JSON.append(same)
+    return _QUOTES_LIKE_JSON[0]
 
 
 @lru_cache(maxsize=8192)
