@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from datetime import date
 from enum import Enum
 from functools import lru_cache
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from villagedesk.core.clock import now_iso
@@ -258,7 +259,7 @@ def add_search_keys(db: Database, items: list[tuple[str, list[Any], str]]) -> No
     ]
     # in key order the index grows at its end instead of everywhere (twice as fast); the
     # rows are the same whatever the order, and nothing reads search_keys by rowid
-    rows.sort()
+    rows.sort(key=itemgetter(0))
     db.su.conn.executemany(
         "insert or ignore into search_keys (key, kind, uid) values (?, ?, ?)", rows
     )
