@@ -200,12 +200,11 @@ def ours(path: Path, db_path: Path) -> tuple[dict, float, float]:
     Returns what was written and the seconds of ``plan_import`` and of ``commit_import``.
     """
     from villagedesk.core import pinyin
-    from villagedesk.services.importing import bulk_write, commit_import, plan_import
+    from villagedesk.services.importing import commit_import, plan_import
     from villagedesk.storage.database import open_database
 
     pinyin._pairs.cache_clear()
     pinyin._syllables.cache_clear()
-    bulk_write._name_keys.cache_clear()
 
     db = open_database(db_path, actor="bench")
     try:

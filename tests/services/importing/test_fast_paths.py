@@ -286,3 +286,21 @@ def test_audit_json_made_in_python_when_a_value_would_be_stored_differently(db):
     for rec in (odd, plain):
         assert _audit_after(db, rec.uid) == json.dumps(record_to_row(rec), ensure_ascii=False)
     assert '"address": 12' in _audit_after(db, odd.uid)
+
+
+def test_imported_search_keys_are_what_a_rebuild_makes(db, tmp_xlsx):
+    from villagedesk.services.importing import commit_import, plan_import
+    from villagedesk.storage.search import rebuild_search_keys
+
+    rows = [["户编号", "户主姓名", "姓名", "与户主关系"],
+            ["001", "欧阳修", "欧阳修", "户主"], ["001", "欧阳修", "曾巩", "之子"],
+            ["002", "单田芳", "单田芳", "户主"], ["002", "单田芳", "欧阳修", "配偶"],
+            ["003", "Tom 李", "Tom 李", "户主"]]  # fmt: skip
+    commit_import(db, plan_import(db, tmp_xlsx(rows), "residents"))
+
+    def keys():
+        return sorted(db.su.execute("select key, kind, uid from search_keys").fetchall())
+
+    imported = keys()
+    rebuild_search_keys(db.su)
+    assert imported == keys() and len(imported) > 10

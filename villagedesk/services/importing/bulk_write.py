@@ -241,22 +241,23 @@ def _sqlite_quotes_like_json(conn: sqlite3.Connection) -> bool:
     return _QUOTES_LIKE_JSON[0]
 
 
-@lru_cache(maxsize=8192)
-def _name_keys(name: str) -> tuple[str, ...]:
-    from villagedesk.core.pinyin import name_keys  # lazy: pypinyin is heavy
-
-    return tuple(name_keys(name)) if name else ()
-
-
 def add_search_keys(db: Database, items: list[tuple[str, list[Any], str]]) -> None:
     """The pinyin keys of new records, given as (kind, records, name attribute)."""
-    # a head's name is keyed twice (household and resident): the cache pays once
-    rows = [
-        (k, kind, rec.uid)
-        for kind, records, attr in items
-        for rec in records
-        for k in _name_keys(getattr(rec, attr))
-    ]
+    from villagedesk.core.pinyin import name_keys  # lazy: pypinyin is heavy
+
+    # each distinct name once (a head's name is keyed for the household and the resident)
+    keys: dict[str, list[str]] = {}
+    rows = []
+    for kind, records, attr in items:
+        for rec in records:
+            name = getattr(rec, attr)
+            if not name:
+                continue
+            found = keys.get(name)
+            if found is None:
+                found = keys[name] = name_keys(name)
+            uid = rec.uid
+            rows += [(k, kind, uid) for k in found]
     # in key order the index grows at its end instead of everywhere (twice as fast); the
     # rows are the same whatever the order, and nothing reads search_keys by rowid
     rows.sort(key=itemgetter(0))
