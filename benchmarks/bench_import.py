@@ -9,7 +9,9 @@ The roster stores its text as SHARED strings (``xl/sharedStrings.xml``, ``t="s"`
 Excel and WPS save it. openpyxl itself writes inline strings, which it also parses very
 slowly — that slowness lands on both sides and hides our own work — so ``make_roster``
 rewrites openpyxl's file; ``--inline-strings`` keeps openpyxl's file as it is.
-Besides the ratio it prints the split: our read alone, ``plan_import``, ``commit_import``.
+Besides the ratio it prints the split: our read alone (as ``plan_import`` reads, with the
+cycle collector held off), ``plan_import`` and what it does after reading, ``commit_import``.
+Every timed import is cold: the pinyin caches are emptied first.
 Run: ``python -m benchmarks.bench_import [--rows N] [--repeat N] [--inline-strings]``.
 """
 
