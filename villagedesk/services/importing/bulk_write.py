@@ -123,7 +123,7 @@ class Bulk:
         self.db = db
         self.stamp = now_iso()
         # per insert, in order: (table, kind, columns, rows, has_bytes, largest rowid before)
-        self.pending: list[tuple[str, str, list[str], list[tuple], bool, int]] = []
+        self.pending: list[tuple[str, str, list[str], list[tuple], bool, int | None]] = []
 
     def insert(self, table: str, kind: str, records: list[Record]) -> int:
         if not records:
@@ -149,7 +149,10 @@ class Bulk:
                 shape.has_bytes,
             )
         conn = self.db.su.conn
-        (before,) = conn.execute(f"select coalesce(max(rowid), 0) from [{table}]").fetchone()
+        try:  # where this insert's rows will start, for audit_in_sql
+            (before,) = conn.execute(f"select coalesce(max(rowid), 0) from [{table}]").fetchone()
+        except sqlite3.Error:  # no rowid: the audit JSON is made in Python
+            before = None
         sql = f"insert into [{table}] ({', '.join(f'[{c}]' for c in cols)}) values ({', '.join('?' * len(cols))})"
         conn.executemany(sql, rows)
         self.pending.append((table, kind, cols, rows, has_bytes, before))
@@ -160,7 +163,11 @@ class Bulk:
         conn = self.db.su.conn
         for table, kind, cols, rows, has_bytes, before in self.pending:
             head = (self.stamp, self.db.actor, "create", kind)
-            if not has_bytes and audit_in_sql(conn, table, cols, rows, before):
+            if (
+                not has_bytes
+                and before is not None
+                and audit_in_sql(conn, table, cols, rows, before)
+            ):
                 conn.execute(_audit_select(table, tuple(cols)), [*head, before])
                 continue
             uid_at = cols.index("uid")
