@@ -341,3 +341,48 @@ def test_gbk_and_bom_csv_rosters(db, tmp_path):
         "ignored": 0,
     }
     assert sorted(p.name for p in db.residents.find()) == ["张三", "李四"]
+
+
+def test_keep_both_a_refused_head_takes_the_household_with_it(db, tmp_xlsx):
+    # the head's ID number is registered in another household: the head is refused, so the
+    # household is not made, and its other members are refused saying why (they used to fail
+    # the whole import on a foreign key)
+    h = db.households.add(Household(household_no="001", head_name="张三"))
+    db.residents.add(
+        Resident(household_uid=h.uid, name="张三", id_number=IDS[1], relation=Relation.HEAD)
+    )
+    rows = [
+        HEAD,
+        ["002", "张三", "张三", None, IDS[1], "户主", None, None, None],
+        ["002", "张三", "李四", None, IDS[2], "配偶", None, None, None],
+        ["003", "王五", "王五", None, IDS[3], "户主", None, None, None],
+    ]
+    plan = plan_import(db, tmp_xlsx(rows), "residents", duplicates="keep_both")
+    got = reasons(plan)
+    assert got[2][0] == "refuse" and "同一身份证号码不能登记两人" in got[2][1]
+    assert got[3] == ("refuse", "第 2 行（张三）未能导入，该户没有建立，同户成员未导入")
+    assert got[4] == ("add", "")
+    report = commit_import(db, plan)
+    assert report.written == {"groups": 0, "households": 1, "residents": 1}
+    assert [r.name for r in db.residents.find(order_by="name")] == ["张三", "王五"]
+    assert db.households.by_number("002") is None
+
+
+def test_update_that_the_stored_person_contradicts_is_refused_in_the_preview(db, tmp_xlsx):
+    # no ID number in the row: matched by name in the household; its birth date contradicts
+    # the stored ID number. The preview says so for that row; the rest imports
+    _seed(db)
+    rows = [
+        HEAD,
+        ["001", "张三", "张三", None, None, "户主", "1999-01-01", "13700137000", None],
+        ["002", "王五", "王五", None, IDS[2], "户主", None, None, None],
+    ]
+    plan = plan_import(db, tmp_xlsx(rows), "residents", duplicates="update")
+    got = reasons(plan)
+    assert got[2][0] == "refuse"
+    assert got[2][1].startswith("不能更新已登记在001 张三户（张三）的信息：出生日期 1999-01-01")
+    assert got[3] == ("add", "")
+    commit_import(db, plan)
+    zhang = db.residents.by_id_number(IDS[0])
+    assert zhang.phone == "" and zhang.birth_date != date(1999, 1, 1)  # left as it was
+    assert db.residents.by_id_number(IDS[2]).name == "王五"

@@ -4,7 +4,6 @@ are read, so a member may come before the head's row."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -271,9 +270,25 @@ class PeopleConverter:
             household_uid = existing["uid"]
             stored_head = self.lookup.heads.get(household_uid)
             if head is not None and self.policy == "update":
-                head.pr.payload = Writes(household_update=self._updated_household(existing, head))
+                updated = self._updated_household(existing, head)
+                problem = _invalid(self.db.households, updated) if self.db else None
+                if problem:
+                    head.pr.refuse(
+                        f"不能更新已登记的户（户编号 {existing['household_no']}）：{problem}"
+                    )
+                else:
+                    head.pr.payload = Writes(household_update=updated)
         for p in members:
             self._person(p, household_uid, existing, stored_head)
+        if existing is None and first.pr.action == REFUSE:
+            # the row that makes the household was refused (e.g. its head's ID number is
+            # registered elsewhere): the household is not made, so neither are its members
+            for p in members:
+                if p is not first and p.pr.action in (ADD, UPDATE):
+                    p.pr.refuse(
+                        f"第 {first.pr.row_no} 行（{first.name}）未能导入，该户没有建立，"
+                        "同户成员未导入"
+                    )
 
     def _new_household(self, p: Person, head_name: str) -> Household:
         no = p.household_no or self._next_no()
@@ -335,7 +350,12 @@ class PeopleConverter:
                     p.pr.skip(f"{p.name} 已登记在{where}（已跳过）")
                 return
             if self.policy == "update":
-                w.resident_update = self._updated_resident(stored["uid"], p)
+                updated = self._updated_resident(stored["uid"], p)
+                problem = _invalid(self.db.residents, updated) if self.db else None
+                if problem:  # what the commit would refuse, said for this row now
+                    p.pr.refuse(f"不能更新已登记在{where}的信息：{problem}")
+                    return
+                w.resident_update = updated
                 return
             if p.id_number:
                 p.pr.refuse(
@@ -388,5 +408,15 @@ class PeopleConverter:
         return r
 
 
-_NUMERIC_NO = re.compile(r"[0-9]+")
+def _invalid(repo, record) -> str | None:
+    """The repository's complaint about an updated record (None when it would be saved)."""
+    if record is None:
+        return None
+    try:
+        repo.validate(record)
+    except ValidationError as err:
+        return err.message
+    return None
+
+
 __all__ = ["PeopleConverter", "Writes", "REFUSE"]
