@@ -549,6 +549,10 @@ The current data is backed up first, so this can be undone by restoring that cop
         <translation>用常见的办事指南替换现有内容，再按本县实际修改</translation>
     </message>
     <message>
+        <source>The preview needs the PDF renderer (pypdfium2).</source>
+        <translation>预览需要 PDF 渲染组件（pypdfium2）。</translation>
+    </message>
+    <message>
         <source>The back holds at most %1 procedures; there are %2. Remove some.</source>
         <translation>背面最多印 %1 项办事指南，现在有 %2 项，请删去一些。</translation>
     </message>

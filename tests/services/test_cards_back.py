@@ -89,3 +89,17 @@ def test_numbers_are_not_broken_across_lines():
     ]
     # a number longer than a whole line is still broken, where it must be
     assert "".join(wrap("13800138000", font, 8, 20, 9)) == "13800138000"
+
+
+def test_a_back_alone_for_the_preview(tmp_path):
+    from villagedesk.core.profile import VillageProfile
+    from villagedesk.services.cards_back import write_back_sample
+    from villagedesk.services.cards_pdf import CARD_H, CARD_W
+
+    profile = VillageProfile(village="青石村", card_back="临时救助：急难时向乡镇申请")
+    out = write_back_sample(profile, tmp_path / "back.pdf")
+    (page,) = PdfReader(out).pages
+    assert (float(page.mediabox.width), float(page.mediabox.height)) == pytest.approx(
+        (CARD_W, CARD_H)
+    )
+    assert "■ 临时救助：急难时向乡镇申请" in page.extract_text().replace("\n", "")

@@ -8,6 +8,8 @@ the back unless they ask for it.
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -108,6 +110,22 @@ def draw_card_back(c: Any, profile: VillageProfile, font: str) -> None:
         c.setFillColorRGB(*INK)
         c.drawString(x, y, body)
         y -= lead
+
+
+def write_back_sample(profile: VillageProfile, out_path: str | os.PathLike[str]) -> Path:
+    """One card's back alone, a page the size of the card (the editor's live preview)."""
+    from reportlab.pdfgen import canvas as rl_canvas
+
+    from villagedesk.services.cards_pdf import CARD_H, CARD_W
+    from villagedesk.services.pdf_fonts import register_pdf_font
+
+    font = register_pdf_font()
+    out = Path(out_path)
+    c = rl_canvas.Canvas(str(out), pagesize=(CARD_W, CARD_H))
+    draw_card_back(c, profile, font)
+    c.showPage()
+    c.save()
+    return out
 
 
 def draw_back_page(c: Any, corners: list[tuple[float, float]], form: str) -> None:
