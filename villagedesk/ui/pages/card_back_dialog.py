@@ -56,8 +56,11 @@ class CardBackDialog(QDialog):
             ).replace("%1", str(MAX_ITEMS))
         )
         intro.setWordWrap(True)
+        # the rest of the card (village, committee phone) as it is now: the preview draws from
+        # it without going back to the database (the dialog is modal, nothing else changes it)
+        self.profile = ctx.db.profile.get()
         self.text = QPlainTextEdit()
-        self.text.setPlainText(ctx.db.profile.get().card_back)
+        self.text.setPlainText(self.profile.card_back)
         self.example_button = QPushButton(self.tr("Fill in an example"))
         self.example_button.setToolTip(
             self.tr("Replace the text with the usual procedures, to adapt to your county")
@@ -106,7 +109,7 @@ class CardBackDialog(QDialog):
             self._again = True
             return
         self.rendering = True
-        profile = dataclasses.replace(self.ctx.db.profile.get(), card_back=self._text())
+        profile = dataclasses.replace(self.profile, card_back=self._text())
         out_dir = Path(self._tmp.name)
         run_task(
             lambda _control: render_back_image(profile, out_dir),
@@ -115,6 +118,10 @@ class CardBackDialog(QDialog):
             on_finished=self._rendered,
             modules=["villagedesk.services.cards_back", "pypdfium2"],
         )
+
+    def done(self, result: int) -> None:  # noqa: D102 - QDialog's; no redraw once closed
+        self.timer.stop()
+        super().done(result)
 
     def _shown(self, image: QImage) -> None:
         self.image = image
