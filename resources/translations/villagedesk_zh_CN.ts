@@ -549,8 +549,8 @@ The current data is backed up first, so this can be undone by restoring that cop
         <translation>用常见的办事指南替换现有内容，再按本县实际修改</translation>
     </message>
     <message>
-        <source>The preview needs the PDF renderer (pypdfium2).</source>
-        <translation>预览需要 PDF 渲染组件（pypdfium2）。</translation>
+        <source>The back as it prints</source>
+        <translation>背面打印效果</translation>
     </message>
     <message>
         <source>The back holds at most %1 procedures; there are %2. Remove some.</source>
@@ -561,7 +561,6 @@ The current data is backed up first, so this can be undone by restoring that cop
     <name>CardPreview</name>
     <message>
         <source>The card preview needs the PDF renderer (pypdfium2). Print the cards to see them.</source>
-        <extracomment>white around the card in the preview (points), so its cut marks show</extracomment>
         <translation>联系卡预览需要 PDF 渲染组件（pypdfium2）。可直接导出或打印联系卡查看。</translation>
     </message>
     <message>
@@ -570,6 +569,7 @@ The current data is backed up first, so this can be undone by restoring that cop
     </message>
     <message>
         <source>The card as it prints (first of the sheet)</source>
+        <extracomment>white around the card in the preview (points), so its cut marks show what a preview draws: given its temp folder (UI thread), the work for a background task</extracomment>
         <translation>打印效果预览（每页第一张）</translation>
     </message>
 </context>

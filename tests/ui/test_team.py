@@ -160,13 +160,14 @@ def test_back_of_the_card_is_written_checked_and_printed(qtbot, ctx, monkeypatch
     assert ctx.db.profile.get().card_back == ""
     qtbot.mouseClick(dialog.example_button, Qt.MouseButton.LeftButton)
     # the preview draws the back from the text as typed (before saving): a card-shaped image
-    qtbot.waitUntil(lambda: dialog.image is not None and not dialog.rendering, timeout=10000)
-    first = dialog.image
+    preview = dialog.preview
+    qtbot.waitUntil(lambda: preview.image is not None and not preview.busy, timeout=10000)
+    first = preview.image
     ratio = first.width() / first.height()
     assert abs(ratio - cards_pdf.CARD_W / cards_pdf.CARD_H) < 0.02
     dialog.text.setPlainText("只有一项：写得很短")
-    qtbot.waitUntil(lambda: dialog.image is not first and not dialog.rendering, timeout=10000)
-    assert dialog.image != first  # drawn again from the new text
+    qtbot.waitUntil(lambda: preview.image is not first and not preview.busy, timeout=10000)
+    assert preview.image != first  # drawn again from the new text
     qtbot.mouseClick(dialog.example_button, Qt.MouseButton.LeftButton)
     assert dialog.save()
     assert ctx.db.profile.get().card_back == SUGGESTED_BACK

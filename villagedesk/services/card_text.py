@@ -81,13 +81,18 @@ def wrap_items(
     return [fit(t, font, size, width, min_size=size)[0] for t in texts if t.strip()]
 
 
-def bold_text(c: Any, x: float, y: float, text: str, font: str, size: float) -> None:
-    """Text that looks bold: the bundled font has no bold face, so fill plus a thin stroke."""
+def bold_text(
+    c: Any, x: float, y: float, text: str, font: str, size: float, color: tuple[float, ...]
+) -> None:
+    """Text that looks bold in ``color``: the bundled font has no bold face, so it is filled
+    and stroked with a thin line of the same colour (whatever colours were set before)."""
     t = c.beginText(x, y)
     t.setFont(font, size)
     t.setTextRenderMode(2)
     t.textOut(text)
     c.saveState()
+    c.setFillColorRGB(*color)
+    c.setStrokeColorRGB(*color)
     c.setLineWidth(size * 0.035)
     c.drawText(t)
     c.restoreState()

@@ -44,24 +44,22 @@ def back_items(text: str) -> list[tuple[str, str]]:
 
 def draw_card_back(c: Any, profile: VillageProfile, font: str) -> None:
     """The back of a card, drawn at (0, 0) as its lower-left corner (a PDF form's body)."""
-    from villagedesk.services.card_text import bold_text, fit, text_width
-    from villagedesk.services.cards_pdf import CARD_H, CARD_W, HOTLINE, HOTLINE_LABEL, INK, MM, RED
+    from villagedesk.services.card_text import fit, text_width
+    from villagedesk.services.cards_pdf import (
+        CARD_W,
+        INK,
+        MM,
+        RED,
+        draw_frame_and_band,
+        draw_hotline,
+    )
 
     pad = 3 * MM
     inner = CARD_W - 2 * pad
-    c.setStrokeColorRGB(0.80, 0.80, 0.80)
-    c.setLineWidth(0.3)
-    c.rect(0, 0, CARD_W, CARD_H, stroke=1, fill=0)
-    band_h = 7 * MM
-    band_y = CARD_H - pad - band_h
-    c.setFillColorRGB(*RED)
-    c.roundRect(pad, band_y, inner, band_h, 1.2 * MM, stroke=0, fill=1)
-    c.setFillColorRGB(1, 1, 1)
-    bold_text(c, pad + 2.5 * MM, band_y + 2.1 * MM, BACK_TITLE, font, 11.5)
-    if profile.village:
-        text, size = fit(f"{profile.village}驻村工作队", font, 7.5, inner * 0.5)
-        c.setFont(font, size)
-        c.drawRightString(pad + inner - 2.5 * MM, band_y + 2.5 * MM, text)
+    team_name = f"{profile.village}驻村工作队" if profile.village else ""
+    band_y = draw_frame_and_band(
+        c, BACK_TITLE, team_name, font, band_h=7 * MM, title_size=11.5, team_size=7.5
+    )
 
     # the footer first: what is left between the band and it is the room for the procedures
     footer_y = pad + 0.4 * MM
@@ -71,11 +69,7 @@ def draw_card_back(c: Any, profile: VillageProfile, font: str) -> None:
     text, size = fit(left, font, 7, inner * 0.55)
     c.setFont(font, size)
     c.drawString(pad, footer_y, text)
-    c.setFont(font, 7)
-    hotline_w = text_width(HOTLINE, font, 9.5)
-    c.drawRightString(pad + inner - hotline_w, footer_y, f"{HOTLINE_LABEL} ")
-    c.setFillColorRGB(*RED)
-    bold_text(c, pad + inner - hotline_w, footer_y, HOTLINE, font, 9.5)
+    draw_hotline(c, pad + inner, footer_y, font, number_size=9.5)
     c.setStrokeColorRGB(*RED)
     c.setLineWidth(0.5)
     c.line(pad, footer_y + 3.6 * MM, pad + inner, footer_y + 3.6 * MM)

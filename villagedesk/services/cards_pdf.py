@@ -165,27 +165,58 @@ def _cut_marks(c: Any, corners: list[tuple[float, float]]) -> None:
 # ---------------------------------------------------------------- the card
 
 
+def draw_frame_and_band(
+    c: Any,
+    title: str,
+    team_name: str,
+    font: str,
+    *,
+    band_h: float,
+    title_size: float,
+    team_size: float,
+) -> float:
+    """The card's thin frame and its red title band (title left, team right, both centred in
+    the band's height); returns the band's lower edge. Both sides of the card start so."""
+    pad = 3 * MM
+    inner = CARD_W - 2 * pad
+    # thin frame: shows where the card is on screen, and is cut away at the edge anyway
+    c.setStrokeColorRGB(0.80, 0.80, 0.80)
+    c.setLineWidth(0.3)
+    c.rect(0, 0, CARD_W, CARD_H, stroke=1, fill=0)
+    band_y = CARD_H - pad - band_h
+
+    def baseline(size: float) -> float:  # CJK glyphs stand about 0.7 em above the baseline
+        return band_y + (band_h - 0.7 * size) / 2
+
+    c.setFillColorRGB(*RED)
+    c.roundRect(pad, band_y, inner, band_h, 1.2 * MM, stroke=0, fill=1)
+    _bold_text(c, pad + 2.5 * MM, baseline(title_size), title, font, title_size, (1, 1, 1))
+    c.setFillColorRGB(1, 1, 1)
+    if team_name:
+        text, size = _fit(team_name, font, team_size, inner * 0.5)
+        c.setFont(font, size)
+        c.drawRightString(pad + inner - 2.5 * MM, baseline(team_size), text)
+    return band_y
+
+
+def draw_hotline(c: Any, right: float, y: float, font: str, *, number_size: float) -> None:
+    """“防返贫监测帮扶热线 12317”, ending at ``right``, the number in bold red."""
+    number_x = right - _width(HOTLINE, font, number_size)
+    c.setFillColorRGB(*INK)
+    c.setFont(font, 7)
+    c.drawRightString(number_x, y, f"{HOTLINE_LABEL} ")
+    _bold_text(c, number_x, y, HOTLINE, font, number_size, RED)
+
+
 def _draw_card_body(c: Any, data: _CardData, font: str, *, household_line: bool) -> None:
     """Everything every card shares, drawn at (0, 0) as the card's lower-left corner."""
     pad = 3 * MM
     inner = CARD_W - 2 * pad
     profile = data.profile
-    # thin frame: shows where the card is on screen, and is cut away at the edge anyway
-    c.setStrokeColorRGB(0.80, 0.80, 0.80)
-    c.setLineWidth(0.3)
-    c.rect(0, 0, CARD_W, CARD_H, stroke=1, fill=0)
-
-    # title band
-    band_h = 8 * MM
-    band_y = CARD_H - pad - band_h
-    c.setFillColorRGB(*RED)
-    c.roundRect(pad, band_y, inner, band_h, 1.2 * MM, stroke=0, fill=1)
-    c.setFillColorRGB(1, 1, 1)
-    _bold_text(c, pad + 2.5 * MM, band_y + 2.4 * MM, TITLE, font, 13)
     team_name = f"{profile.village}驻村工作队" if profile.village else "驻村工作队"
-    text, size = _fit(team_name, font, 8, inner * 0.5)
-    c.setFont(font, size)
-    c.drawRightString(pad + inner - 2.5 * MM, band_y + 2.9 * MM, text)
+    band_y = draw_frame_and_band(
+        c, TITLE, team_name, font, band_h=8 * MM, title_size=13, team_size=8
+    )
 
     # members (left) and QR (right)
     qr_size = 24 * MM
@@ -257,14 +288,8 @@ def _draw_card_body(c: Any, data: _CardData, font: str, *, household_line: bool)
 
     # slogan and hotline
     base = pad + (4.6 * MM if household_line else 0.4 * MM)
-    c.setFillColorRGB(*RED)
-    _bold_text(c, pad, base, SLOGAN, font, 9.5)
-    c.setFillColorRGB(*INK)
-    c.setFont(font, 7)
-    label = f"{HOTLINE_LABEL} "
-    c.drawRightString(pad + inner - _width(HOTLINE, font, 10), base, label)
-    c.setFillColorRGB(*RED)
-    _bold_text(c, pad + inner - _width(HOTLINE, font, 10), base, HOTLINE, font, 10)
+    _bold_text(c, pad, base, SLOGAN, font, 9.5, RED)
+    draw_hotline(c, pad + inner, base, font, number_size=10)
     if household_line:
         c.setFillColorRGB(*PALE)
         c.roundRect(pad, pad - 1.6 * MM, inner, 4.8 * MM, 0.8 * MM, stroke=0, fill=1)

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
-import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -15,15 +13,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from villagedesk.services.cards_back import MAX_ITEMS, SUGGESTED_BACK, back_items
 from villagedesk.ui.context import AppContext
-from villagedesk.ui.printing import render_page, renderer_available
-from villagedesk.ui.tasks import run_task
+from villagedesk.ui.pages.card_preview import CardPreview
+from villagedesk.ui.printing import render_page
 from villagedesk.ui.widgets.styles import ERROR_STYLE
 
 PREVIEW_DPI = 160
@@ -44,10 +41,6 @@ class CardBackDialog(QDialog):
         self.ctx = ctx
         self.setWindowTitle(self.tr("Back of the contact card"))
         self.resize(980, 460)
-        self.image: QImage | None = None
-        self.rendering = False
-        self._again = False
-        self._tmp = tempfile.TemporaryDirectory(prefix="vd-back-")
         intro = QLabel(
             self.tr(
                 "The common procedures printed on the back of each card, one per line as "
@@ -76,16 +69,10 @@ class CardBackDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         # the back as it prints, drawn again once the user pauses typing
-        self.preview = QLabel()
-        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setMinimumSize(360, 250)
-        self.preview.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        self.preview.setStyleSheet("QLabel { background: #e9e9e9; border-radius: 4px; }")
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(300)
-        self.timer.timeout.connect(self.render_preview)
-        self.text.textChanged.connect(self.timer.start)
+        self.preview = CardPreview(
+            ctx, self, render=self._render_back, caption=self.tr("The back as it prints")
+        )
+        self.text.textChanged.connect(self.preview.timer.start)
         row = QHBoxLayout()
         row.addWidget(self.example_button)
         row.addStretch(1)
@@ -98,54 +85,15 @@ class CardBackDialog(QDialog):
         layout.addLayout(body, 1)
         layout.addWidget(self.message)
         layout.addLayout(row)
-        self.render_preview()
+        self.preview.refresh()
 
-    def render_preview(self) -> None:
-        """Draw the back from the text as it is now, in the background (one at a time)."""
-        if not renderer_available():
-            self.preview.setText(self.tr("The preview needs the PDF renderer (pypdfium2)."))
-            return
-        if self.rendering:
-            self._again = True
-            return
-        self.rendering = True
+    def _render_back(self, out_dir: Path):
         profile = dataclasses.replace(self.profile, card_back=self._text())
-        out_dir = Path(self._tmp.name)
-        run_task(
-            lambda _control: render_back_image(profile, out_dir),
-            on_success=self._shown,
-            on_failure=lambda message, _details: self.preview.setText(message),
-            on_finished=self._rendered,
-            modules=["villagedesk.services.cards_back", "pypdfium2"],
-        )
+        return lambda: render_back_image(profile, out_dir)
 
     def done(self, result: int) -> None:  # noqa: D102 - QDialog's; no redraw once closed
-        self.timer.stop()
+        self.preview.timer.stop()
         super().done(result)
-
-    def _shown(self, image: QImage) -> None:
-        self.image = image
-        self._fit()
-
-    def _rendered(self) -> None:
-        self.rendering = False
-        if self._again:
-            self._again = False
-            self.render_preview()
-
-    def _fit(self) -> None:
-        if self.image is not None:
-            self.preview.setPixmap(
-                QPixmap.fromImage(self.image).scaled(
-                    self.preview.size(),
-                    Qt.AspectRatioMode.KeepAspectRatio,
-                    Qt.TransformationMode.SmoothTransformation,
-                )
-            )
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt name
-        super().resizeEvent(event)
-        self._fit()
 
     def _text(self) -> str:
         return "\n".join(line.strip() for line in self.text.toPlainText().splitlines()).strip()

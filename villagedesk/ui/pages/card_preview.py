@@ -8,6 +8,7 @@ prints, not an imitation. Without pypdfium2 the preview says so.
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -46,12 +47,29 @@ def render_card_image(
     return render_page(pdf, 0, dpi=dpi, crop=crop)
 
 
-class CardPreview(QWidget):
-    """Shows the first card of the real card sheet; ``refresh()`` renders it again."""
+#: what a preview draws: given its temp folder (UI thread), the work for a background task
+Renderer = Callable[[Path], Callable[[], QImage]]
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+
+class CardPreview(QWidget):
+    """Shows the first card of the real card sheet; ``refresh()`` renders it again.
+
+    ``render`` draws something else the same way (the card's back, from unsaved text);
+    ``caption`` is said under it.
+    """
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        *,
+        render: Renderer | None = None,
+        caption: str | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._render = render or self._render_sheet
+        self._caption = caption or self.tr("The card as it prints (first of the sheet)")
         self.image: QImage | None = None
         self.busy = False
         self._again = False
@@ -85,19 +103,22 @@ class CardPreview(QWidget):
             return
         self.busy = True
         self.status.setText(self.tr("Drawing the card…"))
-        db_path, out_dir = Path(self.ctx.db_path), Path(self._tmp.name)
-        password = self.ctx.db.password
+        work = self._render(Path(self._tmp.name))
         run_task(
-            lambda _control: render_card_image(db_path, out_dir, password=password),
+            lambda _control: work(),
             on_success=self._shown,
             on_failure=self._failed,
             on_finished=self._finished,
             modules=["villagedesk.services.cards_pdf", "pypdfium2"],
         )
 
+    def _render_sheet(self, out_dir: Path) -> Callable[[], QImage]:
+        db_path, password = Path(self.ctx.db_path), self.ctx.db.password
+        return lambda: render_card_image(db_path, out_dir, password=password)
+
     def _shown(self, image: QImage) -> None:
         self.image = image
-        self.status.setText(self.tr("The card as it prints (first of the sheet)"))
+        self.status.setText(self._caption)
         self._fit()
 
     def _failed(self, message: str, _details: str) -> None:
