@@ -49,10 +49,40 @@ app.processEvents()
 print("ready", flush=True)
 """
 
-APP = """
+START_APP = """
+import sys
+from importlib.machinery import PathFinder
+
+class PatchExec:
+    # replaces QApplication.exec with EXEC(app) when the app imports QtWidgets, so the app
+    # starts exactly as a user starts it (importing PySide6 here first would change the order)
+    def find_spec(self, name, path=None, target=None):
+        if name != "PySide6.QtWidgets":
+            return None
+        sys.meta_path.remove(self)
+        spec = PathFinder.find_spec(name, path)
+        run = spec.loader.exec_module
+        def exec_module(module):
+            run(module)
+            module.QApplication.exec = EXEC
+        spec.loader.exec_module = exec_module
+        return spec
+
+sys.meta_path.insert(0, PatchExec())
+from villagedesk.cli import main  # the `villagedesk` command a user runs
+sys.exit(main(["--db", sys.argv[1]]))
+"""
+
+
+def app_code(body: str, exec_name: str) -> str:
+    """Python for ``python -c CODE DB``: ``body`` (defining ``exec_name(app)``), then the app
+    started through ``villagedesk.cli.main`` with that function instead of its event loop."""
+    return body + START_APP.replace("EXEC", exec_name)
+
+
+APP_BODY = """
 import sys, time
 from datetime import date
-from importlib.machinery import PathFinder
 from villagedesk.core import clock
 clock.pin_today(date(2026, 11, 29))
 
@@ -76,31 +106,14 @@ def ready(app):
     print(f"times: {shown} {painted}", flush=True)
     return 0
 
-class PatchExec:
-    # replaces QApplication.exec with ready() when the app imports QtWidgets, so the app
-    # starts exactly as a user starts it (importing PySide6 here first would change the order)
-    def find_spec(self, name, path=None, target=None):
-        if name != "PySide6.QtWidgets":
-            return None
-        sys.meta_path.remove(self)
-        spec = PathFinder.find_spec(name, path)
-        run = spec.loader.exec_module
-        def exec_module(module):
-            run(module)
-            module.QApplication.exec = ready
-        spec.loader.exec_module = exec_module
-        return spec
-
-sys.meta_path.insert(0, PatchExec())
-from villagedesk.cli import main  # the `villagedesk` command a user runs
-sys.exit(main(["--db", sys.argv[1]]))
 """
 
 
-MEMORY = """
+APP = app_code(APP_BODY, "ready")
+
+MEMORY_BODY = """
 import sys
 from datetime import date
-from importlib.machinery import PathFinder
 from villagedesk.core import clock
 clock.pin_today(date(2026, 11, 29))
 
@@ -141,23 +154,9 @@ def use_it(app):
     print("used", *rss(), flush=True)
     return 0
 
-class PatchExec:
-    def find_spec(self, name, path=None, target=None):
-        if name != "PySide6.QtWidgets":
-            return None
-        sys.meta_path.remove(self)
-        spec = PathFinder.find_spec(name, path)
-        run = spec.loader.exec_module
-        def exec_module(module):
-            run(module)
-            module.QApplication.exec = use_it
-        spec.loader.exec_module = exec_module
-        return spec
-
-sys.meta_path.insert(0, PatchExec())
-from villagedesk.cli import main
-sys.exit(main(["--db", sys.argv[1]]))
 """
+
+MEMORY = app_code(MEMORY_BODY, "use_it")
 
 BARE_MEMORY = BARE.replace(
     'print("ready", flush=True)',

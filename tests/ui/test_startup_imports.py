@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from benchmarks.bench_ui import app_code
+
 #: modules the first screen does not need (the record classes, the commands, the writers…)
 KEPT_OUT = (
     "villagedesk.core.records",
@@ -39,9 +41,8 @@ CLASSES_KEPT_OUT = (
     "QTableView",
 )
 
-START = """
+FIRST_PAINT = """
 import sys
-from importlib.machinery import PathFinder
 
 def first_paint(app):
     from villagedesk.ui.main_window import MainWindow
@@ -52,24 +53,8 @@ def first_paint(app):
     classes = [n for mod in (QtGui, QtWidgets) for n in vars(mod) if n.startswith("Q")]
     print("\\n".join(sorted(sys.modules) + sorted(classes)))
     return 0
-
-class PatchExec:
-    def find_spec(self, name, path=None, target=None):
-        if name != "PySide6.QtWidgets":
-            return None
-        sys.meta_path.remove(self)
-        spec = PathFinder.find_spec(name, path)
-        run = spec.loader.exec_module
-        def exec_module(module):
-            run(module)
-            module.QApplication.exec = first_paint
-        spec.loader.exec_module = exec_module
-        return spec
-
-sys.meta_path.insert(0, PatchExec())
-from villagedesk.cli import main
-sys.exit(main(["--db", sys.argv[1]]))
 """
+START = app_code(FIRST_PAINT, "first_paint")
 
 
 def test_the_first_paint_needs_none_of_the_heavy_modules(demo_db_template: Path, tmp_path):
