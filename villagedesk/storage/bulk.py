@@ -137,29 +137,33 @@ class NewRecordRules:
         q = db.su.conn.execute
         alive = " where deleted_at is null"
         self.group_names = {n for (n,) in q(f"select name from groups{alive}")}
-        self.households = {
-            u: (no, head)
-            for u, no, head in q(f"select uid, household_no, head_name from households{alive}")
-        }
+        # any_households / any_residents: what a live record may point at when it is loaded
+        # back. A household or resident deleted after the visit, issue or aid record was saved
+        # still counts (the app lets a household go to the recycle bin and keeps its visits),
+        # else such a dump could never be loaded again; the other rules see only live ones
+        self.households: dict[str, tuple[str, str]] = {}  # live: uid -> (number, head)
+        self.any_households: set[str] = set()
+        for u, no, head, deleted in q(
+            "select uid, household_no, head_name, deleted_at from households"
+        ):
+            self.any_households.add(u)
+            if deleted is None:
+                self.households[u] = (no, head)
         self.household_nos = {no for no, _ in self.households.values()}
-        self.residents: dict[str, str] = {}  # uid -> household uid
-        self.id_numbers: dict[str, tuple[str, str]] = {}  # number -> (household uid, name)
-        self.heads: dict[str, str] = {}  # household uid -> head's name
-        for u, hh, name, idn, rel in q(
-            f"select uid, household_uid, name, id_number, relation from residents{alive} "
+        self.any_residents: dict[str, str] = {}  # uid -> household uid
+        self.id_numbers: dict[str, tuple[str, str]] = {}  # live: number -> (household, name)
+        self.heads: dict[str, str] = {}  # live: household uid -> head's name
+        for u, hh, name, idn, rel, deleted in q(
+            "select uid, household_uid, name, id_number, relation, deleted_at from residents "
             "order by rowid"
         ):
-            self.residents[u] = hh
+            self.any_residents[u] = hh
+            if deleted is not None:
+                continue
             if idn:
                 self.id_numbers.setdefault(idn, (hh, name))
             if rel == "户主":
                 self.heads.setdefault(hh, name)
-        # what a live record may point at when it is loaded back: a household or resident
-        # deleted after the visit, issue or aid record was saved still counts (the app lets a
-        # household go to the recycle bin and keeps its visits), else such a dump could never
-        # be loaded again
-        self.any_households = {u for (u,) in q("select uid from households")}
-        self.any_residents = dict(q("select uid, household_uid from residents").fetchall())
         self.issue_numbers = {n for (n,) in q(f"select number from issues{alive}")}
         self.team = {u for (u,) in q(f"select uid from team_members{alive}")}
         self.diary_days = {(d, m) for d, m in q(f"select date, member_uid from diary{alive}")}
@@ -214,7 +218,6 @@ class NewRecordRules:
         )
         if r.relation == Relation.HEAD:
             self.heads[r.household_uid] = r.name
-        self.residents[r.uid] = r.household_uid
         self.any_residents[r.uid] = r.household_uid
         if r.id_number:
             self.id_numbers[r.id_number] = (r.household_uid, r.name)
