@@ -35,6 +35,18 @@ def dashboard_figures(db: Database, day: date) -> Figures:
     )
 
 
+def dashboard_lists(db: Database, day: date) -> tuple:
+    """What the dashboard shows under its tiles: overdue issues, households due a visit,
+    recent activity, twelve months of visits and issues, and the open monitoring checks."""
+    return (
+        figures.overdue_issues(db, today=day),
+        figures.households_due_visit(db, today=day),
+        figures.recent_activity(db, limit=30),
+        figures.monthly_series(db, months=12, today=day),
+        db.check_tasks.count_open(),  # "待核查 N 人" beside the heading
+    )
+
+
 def figures_of_file(
     path: str | os.PathLike[str], day: date, *, password: str | None = None
 ) -> Figures | None:

@@ -10,6 +10,7 @@ from villagedesk.core.validation import format_date_cn
 from villagedesk.services import figures
 from villagedesk.services.dashboard_queries import (
     dashboard_figures,
+    dashboard_lists,
     figures_of_file,
     take_prefetched,
 )
@@ -253,18 +254,11 @@ class DashboardPage(Page):
         path, password = self.ctx.db_path, self.ctx.db.password
         day = today()
 
-        def lists(db, _progress):
-            return (
-                figures.overdue_issues(db, today=day),
-                figures.households_due_visit(db, today=day),
-                figures.recent_activity(db, limit=30),
-                figures.monthly_series(db, months=12, today=day),
-                db.check_tasks.count_open(),  # "待核查 N 人" beside the heading
-            )
-
         def work(_control):
             # no progress reports: the lists load while the user already sees the figures
-            return with_own_connection(path, None, lists, password=password)
+            return with_own_connection(
+                path, None, lambda db, _progress: dashboard_lists(db, day), password=password
+            )
 
         def done(_result=None) -> None:
             self._lists_task = None
@@ -275,17 +269,7 @@ class DashboardPage(Page):
 
     def load_lists_now(self) -> None:
         """The same as load_lists, on this thread (tests and the screenshot)."""
-        day = today()
-        db = self.ctx.db
-        self.show_lists(
-            (
-                figures.overdue_issues(db, today=day),
-                figures.households_due_visit(db, today=day),
-                figures.recent_activity(db, limit=30),
-                figures.monthly_series(db, months=12, today=day),
-                db.check_tasks.count_open(),
-            )
-        )
+        self.show_lists(dashboard_lists(self.ctx.db, today()))
 
     def show_lists(self, result) -> None:
         from villagedesk.ui.charts import Series
