@@ -20,6 +20,16 @@ def _has_table(db: Database) -> bool:
     return _TABLE in db.su.table_names()
 
 
+def _head(template: Template) -> dict[str, Any]:
+    # what names and places a template: first in its row, its dump entry and its audit view
+    return {
+        "name": template.name,
+        "source_kind": template.source_kind,
+        "tag": template.tag,
+        "filename": template.filename,
+    }
+
+
 def _spec(template: Template) -> dict[str, Any]:
     return {
         "sheet": template.sheet,
@@ -39,10 +49,7 @@ FIELD_NAMES = (
 def template_fields(template: Template) -> dict[str, Any]:
     """A template as plain values (form as bytes, columns as their stored JSON form)."""
     return {
-        "name": template.name,
-        "source_kind": template.source_kind,
-        "tag": template.tag,
-        "filename": template.filename,
+        **_head(template),
         "form": template.form,
         **_spec(template),
         "created_at": template.created_at,
@@ -73,10 +80,7 @@ def _decode(row: dict[str, Any]) -> Template:
 
 def _row(template: Template) -> dict[str, Any]:
     return {
-        "name": template.name,
-        "source_kind": template.source_kind,
-        "tag": template.tag,
-        "filename": template.filename,
+        **_head(template),
         "spec": json.dumps(_spec(template), ensure_ascii=False),
         "form": template.form,
         "created_at": template.created_at,
@@ -87,10 +91,7 @@ def _row(template: Template) -> dict[str, Any]:
 def _audit_view(template: Template) -> dict[str, Any]:
     # the form's bytes stay out of the audit trail; its size says enough
     return {
-        "name": template.name,
-        "source_kind": template.source_kind,
-        "tag": template.tag,
-        "filename": template.filename,
+        **_head(template),
         "form_bytes": len(template.form),
         **_spec(template),
     }
